@@ -1,0 +1,170 @@
+"""The content model: typed, immutable values for what editors write.
+
+Every loose YAML value is turned into these types in one place
+(`validation`); everything after that works on these types only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+STAGES: tuple[str, ...] = ("选题", "调研", "协商", "报送", "办理", "落实")
+"""The life of a case, in order; `Case.status` is the furthest stage reached."""
+
+DEFAULT_STAGE = "协商"
+
+DEFAULT_FORMATS: tuple[str, ...] = (
+    "微协商",
+    "民情座谈会",
+    "政策宣讲",
+    "为民办实事",
+    "委员进小院",
+    "协商议事会",
+    "委员沙龙",
+    "界别协商",
+    "专题协商会",
+    "视察调研",
+)
+
+
+class Kind(str, Enum):
+    """What a Markdown file under the content folder is."""
+
+    BRAND = "brand"
+    DISTRICT = "district"
+    CASE = "case"
+    ROUNDUP = "roundup"
+    HIGHLIGHTS = "highlights"
+    HOME = "home"
+    PAGE = "page"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, in the shape an editor can act on.
+
+    `str(problem)` is `cases/2024/x.md: date: not a date (got …; expected …)`.
+    """
+
+    src_uri: str
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.src_uri}: {self.field}: " if self.field else f"{self.src_uri}: "
+        return where + self.message
+
+
+@dataclass(frozen=True)
+class Brand:
+    key: str
+    src_uri: str
+    name: str
+    organisation: str
+    slogan: str | None = None
+    launched: str | None = None
+    order: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"brands/{self.key}/"
+
+
+@dataclass(frozen=True)
+class District:
+    key: str
+    src_uri: str
+    name: str
+    brand_key: str
+    sub_brand: str | None = None
+    organisation: str | None = None
+    order: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"districts/{self.key}/"
+
+    @property
+    def label(self) -> str:
+        """The district with its sub-brand, as lists show it: `闽侯县 · 邑起来商量`."""
+        return f"{self.name} · {self.sub_brand}" if self.sub_brand else self.name
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    src_uri: str
+    url: str
+    title: str
+    date: dt.date
+    district_keys: tuple[str, ...]
+    brand_key: str
+    format: str
+    summary: str
+    status: str = DEFAULT_STAGE
+    venue: str | None = None
+    tags: tuple[str, ...] = ()
+    members: int | None = None
+    participants: int | None = None
+    departments: tuple[str, ...] = ()
+    problems_solved: int | None = None
+    reports: tuple[str, ...] = ()
+    highlight_year: int | None = None
+    cover: str | None = None
+    source: Source | None = None
+    draft: bool = False
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    @property
+    def is_joint(self) -> bool:
+        return len(self.district_keys) > 1
+
+    @property
+    def stage_index(self) -> int:
+        """Position of `status` in `STAGES`, 0 for 选题 … 5 for 落实."""
+        return STAGES.index(self.status)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Any other content file the catalogue knows of (home, roundup, highlights prose, page)."""
+
+    src_uri: str
+    kind: Kind
+    year: int | None = None
+
+
+@dataclass
+class Catalogue:
+    """Everything loaded from one content tree. Cases are published ones only."""
+
+    brands: dict[str, Brand] = field(default_factory=dict)
+    districts: dict[str, District] = field(default_factory=dict)
+    cases: list[Case] = field(default_factory=list)
+    drafts: list[Case] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+
+    def pages_of(self, kind: Kind) -> list[Page]:
+        return [page for page in self.pages if page.kind is kind]

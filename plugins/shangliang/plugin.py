@@ -1,0 +1,261 @@
+"""The MkDocs plugin: thin glue between MkDocs and the pure modules.
+
+Events, in the order MkDocs calls them:
+
+- `on_startup`: remembers whether this is `mkdocs serve` (errors then stay on screen
+  instead of stopping the preview).
+- `on_config`: fresh per-build state (the plugin object lives across serve rebuilds).
+- `on_files`: reads and validates the whole content tree from the files themselves
+  (not from page events, so `serve --dirty` rebuilds keep every list complete);
+  reports problems; drops drafts; lowercases URLs; keeps cases out of the nav;
+  adds the generated listing pages.
+- `on_nav`: arranges the navigation: home, brands, districts, highlights, roundups, the rest.
+- `on_page_read_source`: stands in for a file that cannot be read (serve only).
+- `on_page_markdown`: gives our pages their template and an escaped title.
+- `on_page_context`: hands the page's view to its template under `shangliang`.
+- `on_env`: registers the Chinese date and number filters.
+- `on_post_build`: builds the Pagefind search index over the finished site.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote as urlquote
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from . import chinese
+from .catalogue import LoadResult, load_catalogue
+from .grouping import Index
+from .model import DEFAULT_FORMATS, Kind, Problem
+from .navigation import arrange_navigation
+from .search import SearchIndexError, build_search_index
+from .views import Views
+
+log = get_plugin_logger(__name__)
+
+
+class ShangliangConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Switch the plugin off (the site then builds as plain MkDocs pages)."""
+    formats = c.ListOfItems(c.Type(str), default=list(DEFAULT_FORMATS))
+    """The consultation formats a case's `format` may take."""
+    latest_cases = c.Type(int, default=10)
+    """How many cases the 'latest cases' lists on home and brand pages show."""
+    search = c.Type(bool, default=True)
+    """Build the Pagefind search index after the site is built."""
+    navigation = c.Type(bool, default=True)
+    """Arrange the navigation (home, brands, districts, highlights, roundups, the rest)."""
+
+
+@dataclass(frozen=True)
+class _Role:
+    """What one page is to the plugin: the template it uses and how to build its view."""
+
+    template: str
+    view: Callable[[], Any]
+    title: str | None = None
+
+
+# Generated pages: (src_uri, title, template). Each is made only if no editor file exists.
+_LISTING_PAGES = (
+    ("brands/index.md", "协商品牌", "shangliang/brands.html"),
+    ("districts/index.md", "区县子品牌", "shangliang/brands.html"),
+    ("highlights/index.md", "优秀案例", "shangliang/highlights-index.html"),
+)
+
+
+class ShangliangPlugin(BasePlugin[ShangliangConfig]):
+    def __init__(self) -> None:
+        self.is_serve = False
+        self._reset()
+
+    def _reset(self) -> None:
+        self.load: LoadResult | None = None
+        self.index: Index | None = None
+        self.views: Views | None = None
+        self.roles: dict[str, _Role] = {}
+        self.unreadable: dict[str, Problem] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether we are serving a preview."""
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Start every build, and every serve rebuild, from a clean state."""
+        self._reset()
+        if not config.use_directory_urls:
+            raise PluginError("shangliang needs use_directory_urls: true (URLs like /cases/2024/x/)")
+        return config
+
+    # Run before other plugins' on_files (e.g. tags), so they see our generated pages.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Load and validate the tree; drop drafts; lowercase URLs; add generated pages."""
+        if not self.config.enabled:
+            return files
+        pages = files.documentation_pages()
+        result = load_catalogue(
+            ((file.src_uri, file.content_bytes) for file in pages),
+            other_uris=[file.src_uri for file in files if not file.is_documentation_page()],
+            formats=tuple(self.config.formats),
+        )
+        self.load = result
+        self._report(result)
+        catalogue = result.catalogue
+        self.index = index = Index(catalogue, latest_count=self.config.latest_cases)
+        self.views = views = Views(index)
+
+        drafts = {case.src_uri for case in catalogue.drafts}
+        for file in list(pages):
+            if file.src_uri in drafts:
+                files.remove(file)
+                continue
+            _lowercase_url(file)
+            if result.kinds.get(file.src_uri) is Kind.CASE:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+
+        for problem in result.errors:
+            self.unreadable.setdefault(problem.src_uri, problem)
+
+        self._assign_roles(result, views)
+        self._add_generated_pages(files, config, index)
+        return files
+
+    def _report(self, result: LoadResult) -> None:
+        for problem in result.warnings:
+            log.warning("%s", problem)
+        for problem in result.errors:
+            log.error("%s", problem)
+        errors = len(result.errors)
+        if errors and not self.is_serve:
+            raise PluginError(
+                f"{errors} {'error' if errors == 1 else 'errors'} in the content (listed above, "
+                "one per line: file: field: problem). Fix them and build again."
+            )
+
+    def _assign_roles(self, result: LoadResult, views: Views) -> None:
+        catalogue = result.catalogue
+        roles = self.roles
+        for brand in catalogue.brands.values():
+            roles[brand.src_uri] = _Role("shangliang/brand.html", _bind(views.brand, brand.key), brand.name)
+        for district in catalogue.districts.values():
+            if district.brand_key in catalogue.brands:
+                roles[district.src_uri] = _Role(
+                    "shangliang/district.html", _bind(views.district, district.key), district.name
+                )
+        for case in catalogue.cases:
+            roles[case.src_uri] = _Role("shangliang/case.html", _bind(views.case, case), case.title)
+        for page in catalogue.pages:
+            if page.kind is Kind.HOME:
+                roles[page.src_uri] = _Role("shangliang/home.html", views.home)
+            elif page.kind is Kind.HIGHLIGHTS and page.year:
+                roles[page.src_uri] = _Role("shangliang/highlights.html", _bind(views.highlights, page.year))
+
+    def _add_generated_pages(self, files: Files, config: MkDocsConfig, index: Index) -> None:
+        views = self.views
+        assert views is not None
+        wanted: list[tuple[str, str, _Role]] = []
+        if files.get_file_from_path("index.md") is None:
+            wanted.append(("index.md", config.site_name, _Role("shangliang/home.html", views.home)))
+        for src_uri, title, template in _LISTING_PAGES:
+            view = views.highlights_index if src_uri.startswith("highlights") else views.brands_index
+            wanted.append((src_uri, title, _Role(template, view)))
+        for year in index.highlight_years:
+            wanted.append(
+                (f"highlights/{year}.md", f"{year}年度优秀案例",
+                 _Role("shangliang/highlights.html", _bind(views.highlights, year)))
+            )
+        for src_uri, title, role in wanted:
+            existing = files.get_file_from_path(src_uri)
+            if existing is None:
+                content = f"---\ntitle: {_yaml_string(title)}\n---\n"
+                files.append(File.generated(config, src_uri, content=content))
+                self.roles[src_uri] = _Role(role.template, role.view, title)
+            else:
+                self.roles.setdefault(src_uri, role)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Arrange the navigation; cases are never in it."""
+        if not (self.config.enabled and self.config.navigation and self.load and self.index):
+            return nav
+        titles = {uri: role.title for uri, role in self.roles.items() if role.title}
+        titles.update(self.load.titles)
+        return arrange_navigation(nav, self.load.catalogue, self.index, titles)
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """In a preview, show a page that cannot be read instead of crashing the rebuild."""
+        problem = self.unreadable.get(page.file.src_uri)
+        if problem is None or problem.field not in ("", "front matter"):
+            return None
+        try:
+            page.file.content_string  # noqa: B018 - only checking that it decodes
+        except ValueError:
+            return f"# {html.escape(page.file.src_uri)}\n\n无法读取此文件：{html.escape(str(problem))}\n"
+        return None
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Give our pages their template and title; escape every title written in front matter."""
+        role = self.roles.get(page.file.src_uri)
+        if role is not None:
+            page.meta["template"] = role.template
+            if role.title:
+                page.meta["title"] = role.title
+        title = page.meta.get("title")
+        if isinstance(title, str):
+            page.meta["title"] = html.escape(title, quote=False)
+        return markdown
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        """Hand the page's view, and in a preview the content's problems, to the template."""
+        role = self.roles.get(page.file.src_uri)
+        context["shangliang"] = {
+            "view": role.view() if role is not None else None,
+            "brands": self.load.catalogue.brands if self.load else {},
+            "districts": self.load.catalogue.districts if self.load else {},
+            "problems": [str(problem) for problem in self.load.problems] if (self.load and self.is_serve) else [],
+        }
+        return context
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Filters templates use: `zh_date` (2024年6月18日) and `zh_number` (1,967)."""
+        env.filters["zh_date"] = chinese.date_zh
+        env.filters["zh_number"] = chinese.number_zh
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the finished site for search (Pagefind, with Chinese segmentation)."""
+        if not (self.config.enabled and self.config.search):
+            return
+        try:
+            stats = build_search_index(config.site_dir)
+        except SearchIndexError as error:
+            raise PluginError(f"search index: {error}") from None
+        log.info("search index: %s", stats)
+
+
+def _bind(function: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+    return lambda: function(*args)
+
+
+def _lowercase_url(file: File) -> None:
+    """URLs come from file paths, lowercased (`cases/2024/X.md` → `/cases/2024/x/`)."""
+    lowered = file.dest_uri.lower()
+    if lowered != file.dest_uri:
+        file.dest_uri = lowered
+        file.url = urlquote(lowered.removesuffix("index.html") or "./")
+        file.__dict__.pop("abs_dest_path", None)  # cached from the old dest_uri
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,156 @@
+"""Reading one Markdown file: bytes to front matter (a mapping) and body text.
+
+MkDocs' own reader silently returns `{}` when front matter is broken, so
+shangliang parses front matter itself, strictly:
+
+- UTF-8 only (a byte-order mark is accepted and dropped);
+- YAML's safe subset, with dates left as text so that `2024-13-45` is reported
+  as a bad date of its field rather than crashing the YAML parser;
+- a bound on how large the parsed value may be, so that a YAML alias bomb
+  ("billion laughs") is refused at once instead of exhausting memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import frontmatter
+import yaml
+
+try:  # libyaml is much faster; the pure-Python parser gives the same values.
+    _BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+MAX_FRONT_MATTER_NODES = 10_000
+"""How many values (scalars, list items, mapping entries) front matter may hold once aliases are expanded."""
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe YAML that keeps dates as text; `validation` parses them with a clear message."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _StrictYAMLHandler(frontmatter.YAMLHandler):
+    """python-frontmatter's `---` splitting, with our loader for the YAML itself."""
+
+    def load(self, fm: str, **kwargs: Any) -> Any:
+        return yaml.load(fm, Loader=_FrontMatterLoader)  # noqa: S506 - a safe loader
+
+
+_HANDLER = _StrictYAMLHandler()
+_OPENING_FENCE = re.compile(r"\A---[ \t]*\r?\n")
+
+
+class ReadError(Exception):
+    """The file cannot be read as Markdown with front matter; the message says why."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file, read: its front matter (possibly empty) and Markdown body."""
+
+    src_uri: str
+    meta: dict[str, Any]
+    body: str
+    has_front_matter: bool
+
+
+def decode(raw: bytes) -> str:
+    """Bytes of a content file as text: UTF-8, an optional BOM dropped."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ReadError(
+            "",
+            f"not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x}); "
+            "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def read_document(src_uri: str, raw: bytes) -> Document:
+    """Read one file's front matter and body; raise `ReadError` when that is impossible."""
+    text = decode(raw)
+    if not _OPENING_FENCE.match(text):
+        return Document(src_uri, {}, text, has_front_matter=False)
+    try:
+        fm_text, body = _HANDLER.split(text)
+    except ValueError:
+        raise ReadError(
+            "front matter",
+            "not closed: the file starts with '---' but has no closing '---' line",
+        ) from None
+    try:
+        meta = _HANDLER.load(fm_text)
+    except yaml.YAMLError as error:
+        raise ReadError("front matter", f"not valid YAML ({_describe_yaml_error(error)})") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as error:
+        raise ReadError("front matter", f"not valid YAML ({error})") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ReadError(
+            "front matter",
+            f"must be a set of 'field: value' lines (got a {_yaml_type_name(meta)})",
+        )
+    _check_size(meta)
+    bad_keys = [key for key in meta if not isinstance(key, str)]
+    if bad_keys:
+        raise ReadError("front matter", f"field names must be text (got {bad_keys[0]!r})")
+    return Document(src_uri, meta, body, has_front_matter=True)
+
+
+def _check_size(value: Any) -> None:
+    """Refuse front matter that expands to more than `MAX_FRONT_MATTER_NODES` values.
+
+    Walks the value as a tree (aliases expanded) but stops at the budget, so
+    an exponential alias bomb costs at most that many steps.
+    """
+    budget = MAX_FRONT_MATTER_NODES
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise ReadError(
+                "front matter",
+                f"too large: more than {MAX_FRONT_MATTER_NODES:,} values once YAML aliases "
+                "(&anchor / *alias) are expanded; write the values out plainly",
+            )
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _describe_yaml_error(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    if mark is not None:
+        # The mark counts from the first line after the opening '---'.
+        return f"{problem} at line {mark.line + 2}, column {mark.column + 1}"
+    return str(problem)
+
+
+def _yaml_type_name(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "line of text"
+    return type(value).__name__

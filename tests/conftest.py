@@ -1,0 +1,32 @@
+"""Shared fixtures: paths of the repository and a real build of the sample publication."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TEST_OUTPUT = REPO / "test-output"
+
+
+def run_mkdocs(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs` command line, as an editor would."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample publication in `content/`, built once with `mkdocs build --strict`."""
+    site_dir = tmp_path_factory.mktemp("sample-site")
+    result = run_mkdocs("build", "--strict", "--site-dir", str(site_dir))
+    assert result.returncode == 0, f"sample build failed:\n{result.stderr}"
+    return site_dir
