@@ -12,8 +12,14 @@ def date_zh(value: dt.date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+NOT_STATED = "—"
+
+
 def number_zh(value: int | None) -> str:
-    """Whole numbers with thousands separators, as Chinese official figures print them: `1,967`."""
+    """Whole numbers with thousands separators, as Chinese official figures print them: `1,967`.
+
+    None (no case states the figure) prints as a dash, not 0.
+    """
     if value is None:
-        return ""
+        return NOT_STATED
     return f"{value:,}"

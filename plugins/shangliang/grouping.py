@@ -17,13 +17,17 @@ from .model import Brand, Case, Catalogue, District, Kind
 
 @dataclass(frozen=True)
 class Figures:
-    """Headline figures of a set of cases. Sums skip cases that do not state a value."""
+    """Headline figures of a set of cases.
+
+    Sums skip cases that do not state a value; a sum is None when no case states
+    it, so pages show "not stated" rather than a misleading 0.
+    """
 
     cases: int
     districts: int
-    members: int
-    participants: int
-    problems_solved: int
+    members: int | None
+    participants: int | None
+    problems_solved: int | None
     bulletins: int
 
 
@@ -33,11 +37,16 @@ def figures_of(cases: Iterable[Case], *, districts: int) -> Figures:
     return Figures(
         cases=len(cases),
         districts=districts,
-        members=sum(case.members or 0 for case in cases),
-        participants=sum(case.participants or 0 for case in cases),
-        problems_solved=sum(case.problems_solved or 0 for case in cases),
+        members=_sum_stated(case.members for case in cases),
+        participants=_sum_stated(case.participants for case in cases),
+        problems_solved=_sum_stated(case.problems_solved for case in cases),
         bulletins=len({report for case in cases for report in case.reports}),
     )
+
+
+def _sum_stated(values: Iterable[int | None]) -> int | None:
+    stated = [value for value in values if value is not None]
+    return sum(stated) if stated else None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,109 @@
+"""Chinese search with Pagefind in Material's search dialog, on a phone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import SCREENSHOTS, write_metric
+
+pytestmark = pytest.mark.browser
+
+QUERY_WORD = "路灯"  # a word inside longer titles such as 老旧小区加装路灯
+QUERY_COMPOUND = "普陀村路灯"  # two words, no space: 普陀村 + 路灯
+MAX_QUERY_BYTES = 400 * 1024  # generous; ~120-180 KB is expected
+RESULTS_PAGE = 10  # search.js loads the data of this many results at a time
+
+INPUT = "[data-sl-search-query]"
+META = "[data-sl-search-meta]"
+RESULT_LINKS = ".md-search-result__item a.md-search-result__link"
+
+
+def open_search(page) -> None:
+    page.click('header label.md-header__button[for="__search"]')
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function(f"document.activeElement === document.querySelector('{INPUT}')")
+
+
+def search_for(page, query: str) -> list[dict[str, str]]:
+    """Type `query` into the open dialog; the rendered results (title, href, excerpt HTML)."""
+    page.fill(INPUT, "")
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "(meta) => /找到 \\d+ 条结果|没有找到结果/.test(document.querySelector(meta).textContent)",
+        arg=META,
+    )
+    return page.eval_on_selector_all(
+        RESULT_LINKS,
+        """links => links.map(a => ({
+              href: a.href,
+              title: a.querySelector('.sl-search-result__title')?.textContent || '',
+              excerpt: a.querySelector('.md-search-result__teaser')?.innerHTML || '',
+           }))""",
+    )
+
+
+def assert_finds_street_light_case(results: list[dict[str, str]], query: str) -> None:
+    cases = [r for r in results if "/cases/" in r["href"] and "路灯" in r["title"]]
+    assert cases, f"{query!r} found no /cases/ page titled with 路灯; results: {results}"
+
+
+def test_search_finds_chinese_words_and_reports_bytes(new_page, site_server):
+    page, record = new_page()
+    page.goto(site_server.url("/"), wait_until="load")
+    assert not [u for u in record.requests if "/pagefind/" in u], "Pagefind must load lazily"
+
+    site_server.reset_transfers()
+    open_search(page)
+    results = search_for(page, QUERY_WORD)
+    page.wait_for_load_state("networkidle")
+    transfers = [t for t in site_server.snapshot() if t.path.startswith("/pagefind/")]
+
+    assert_finds_street_light_case(results, QUERY_WORD)
+    meta = page.text_content(META) or ""
+    assert re.fullmatch(r"找到 \d+ 条结果", meta.strip()), meta
+    assert len(results) <= RESULTS_PAGE
+    assert any("<mark>" in r["excerpt"] for r in results), "excerpts should highlight the match"
+    fragments = [t for t in transfers if t.path.startswith("/pagefind/fragment/")]
+    assert len(fragments) <= RESULTS_PAGE, f"loaded {len(fragments)} result fragments at once"
+    query_bytes = sum(t.bytes for t in transfers)
+    write_metric(
+        f"search {QUERY_WORD}: {query_bytes / 1024:.1f} KiB in {len(transfers)} Pagefind responses "
+        + ", ".join(f"{t.path.rsplit('/', 1)[-1]}={t.bytes}" for t in transfers)
+    )
+    assert query_bytes < MAX_QUERY_BYTES, f"one query downloaded {query_bytes} bytes"
+
+    page.screenshot(path=str(SCREENSHOTS / "search-light.png"))
+
+    # An unspaced two-word query is segmented and still finds the case.
+    site_server.reset_transfers()
+    results = search_for(page, QUERY_COMPOUND)
+    assert_finds_street_light_case(results, QUERY_COMPOUND)
+    second = sum(t.bytes for t in site_server.snapshot() if t.path.startswith("/pagefind/"))
+    write_metric(f"search {QUERY_COMPOUND} (after a first query): {second / 1024:.1f} KiB")
+
+    # Nothing found: a Chinese message, no stale results.
+    assert search_for(page, "不存在的词语乾坤") == []
+    assert (page.text_content(META) or "").strip() == "没有找到结果"
+
+    # Esc closes the dialog; "/" opens it again with the field focused.
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked")
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('__search').checked")
+    assert page.evaluate(f"document.activeElement === document.querySelector('{INPUT}')")
+
+    # Following a result opens the case page.
+    results = search_for(page, QUERY_WORD)
+    index, target = next(
+        (i, r) for i, r in enumerate(results) if "/cases/" in r["href"] and "路灯" in r["title"]
+    )
+    page.locator(RESULT_LINKS).nth(index).click()
+    page.wait_for_url(target["href"])
+    assert "路灯" in (page.text_content("h1") or "")
+
+    foreign = record.foreign_requests()
+    assert not foreign, f"search requested other hosts: {foreign}"
+    assert not record.page_errors, record.page_errors
+    assert not record.console_errors, record.console_errors
