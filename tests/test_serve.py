@@ -1,0 +1,57 @@
+"""`mkdocs serve` keeps previewing when the content has problems, and shows them on the page."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from sites import BRAND_RONG, DISTRICT_MINHOU, case, make_site, page
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, deadline: float) -> str:
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def test_serve_shows_problems_in_terminal_and_preview(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {
+        "brands/rong.md": page(BRAND_RONG),
+        "districts/minhou.md": page(DISTRICT_MINHOU),
+        "cases/2024/good.md": page(case("好案例", "2024-01-02", "minhou"), "正文。"),
+        "cases/2024/bad.md": "---\ntitle: 坏案例\ndate: 2024-13-45\ndistrict: minhou\nformat: 微协商\n---\n正文。\n",
+        "cases/2024/latin.md": "title: caf\xe9\n".encode("latin-1"),
+    })
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        home = fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 60)
+        unreadable = fetch(f"http://127.0.0.1:{port}/cases/2024/latin/", time.monotonic() + 10)
+        assert server.poll() is None, "the preview keeps running"
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    problem = "cases/2024/bad.md: date: not a date (got &#39;2024-13-45&#39;; expected YYYY-MM-DD)"
+    assert 'class="sl-problems"' in home and problem in home
+    assert "cases/2024/latin.md: not UTF-8 text" in unreadable
+    assert "cases/2024/bad.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD)" in output
+    assert "Traceback" not in output
+    assert "好案例" in home
