@@ -255,3 +255,12 @@ def test_dirty_rebuild_keeps_every_list_complete(tmp_path: Path) -> None:
     assert site.build("--dirty").returncode == 0
     links = case_links(site.html(""))
     assert "cases/2024/xinde/" in links and "cases/2023/zaoqi/" in links
+
+
+def test_generated_headings_are_in_the_table_of_contents_and_exist(fuzhou: Site) -> None:
+    html = fuzhou.html("districts/minhou/")
+    toc = html[html.index('class="md-nav md-nav--secondary"'):html.index('class="md-content"')]
+    anchors = re.findall(r'href="#([^"]+)"', toc)
+    assert anchors[:4] == ["figures", "cases", "2024", "2023"]
+    for anchor in anchors:
+        assert f'id="{anchor}"' in html

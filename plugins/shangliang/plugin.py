@@ -12,6 +12,7 @@ Events, in the order MkDocs calls them:
 - `on_nav`: arranges the navigation: home, brands, districts, highlights, roundups, the rest.
 - `on_page_read_source`: stands in for a file that cannot be read (serve only).
 - `on_page_markdown`: gives our pages their template and an escaped title.
+- `on_page_content`: builds the page's view and adds its generated headings to the TOC.
 - `on_page_context`: hands the page's view to its template under `shangliang`.
 - `on_env`: registers the Chinese date and number filters.
 - `on_post_build`: builds the Pagefind search index over the finished site.
@@ -33,6 +34,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from . import chinese
 from .catalogue import LoadResult, load_catalogue
@@ -40,7 +42,7 @@ from .grouping import Index
 from .model import DEFAULT_FORMATS, Kind, Problem
 from .navigation import arrange_navigation
 from .search import SearchIndexError, build_search_index
-from .views import Views
+from .views import Heading, Views, generated_headings
 
 log = get_plugin_logger(__name__)
 
@@ -86,6 +88,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         self.views: Views | None = None
         self.roles: dict[str, _Role] = {}
         self.unreadable: dict[str, Problem] = {}
+        self._views_in_progress: dict[str, Any] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether we are serving a preview."""
@@ -216,11 +219,19 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             page.meta["title"] = html.escape(title, quote=False)
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Build the page's view; list the headings its template adds in the table of contents."""
+        role = self.roles.get(page.file.src_uri)
+        if role is None:
+            return html
+        view = self._views_in_progress[page.file.src_uri] = role.view()
+        page.toc.items.extend(_anchor_link(heading, level=2) for heading in generated_headings(view))
+        return html
+
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         """Hand the page's view, and in a preview the content's problems, to the template."""
-        role = self.roles.get(page.file.src_uri)
         context["shangliang"] = {
-            "view": role.view() if role is not None else None,
+            "view": self._views_in_progress.pop(page.file.src_uri, None),
             "brands": self.load.catalogue.brands if self.load else {},
             "districts": self.load.catalogue.districts if self.load else {},
             "problems": [str(problem) for problem in self.load.problems] if (self.load and self.is_serve) else [],
@@ -242,6 +253,12 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from None
         log.info("search index: %s", stats)
+
+
+def _anchor_link(heading: Heading, level: int) -> AnchorLink:
+    link = AnchorLink(html.escape(heading.title, quote=False), heading.anchor, level)
+    link.children = [_anchor_link(child, level + 1) for child in heading.children]
+    return link
 
 
 def _bind(function: Callable[..., Any], *args: Any) -> Callable[[], Any]:

@@ -100,6 +100,37 @@ class BrandsIndexView:
     brands: tuple[BrandSummary, ...]
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A heading a template renders after the editor's prose, for the table of contents."""
+
+    anchor: str
+    title: str
+    children: tuple[Heading, ...] = ()
+
+
+def generated_headings(view: object) -> list[Heading]:
+    """The headings the page templates render for `view`, in order (anchors as in the templates)."""
+    if isinstance(view, HomeView):
+        return [
+            Heading("figures", "总体数据"),
+            Heading("brands", "协商品牌"),
+            *([Heading("highlights", f"{view.highlight_year}年度优秀案例")] if view.highlight_year else []),
+            Heading("latest", "最新案例"),
+        ]
+    if isinstance(view, BrandView):
+        return [
+            Heading("figures", "数据"),
+            *([Heading("sub-brands", "区县子品牌")] if view.districts else []),
+            *([Heading("highlights", "优秀案例")] if view.highlight_years else []),
+            Heading("latest", "最新案例"),
+        ]
+    if isinstance(view, DistrictView):
+        years = tuple(Heading(str(group.year), f"{group.year}年") for group in view.years)
+        return [Heading("figures", "数据"), Heading("cases", "全部案例", years)]
+    return []
+
+
 class Views:
     """Builds the view of each page kind from one build's `Index`."""
 
