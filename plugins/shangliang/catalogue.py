@@ -42,11 +42,14 @@ class LoadResult:
 
 
 def url_of(src_uri: str) -> str:
-    """The site-relative URL of a page, lowercased: `cases/2024/X.md` → `cases/2024/x/`."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index") or stem.upper() == "README":
-        stem = stem.rpartition("/")[0] if "/" in stem else ""
-    url = stem.lower()
+    """The site-relative URL of a page, lowercased: `cases/2024/X.md` → `cases/2024/x/`.
+
+    As in MkDocs, `index.md` and `README.md` stand for their folder.
+    """
+    parent, _, filename = src_uri.rpartition("/")
+    name = filename.removesuffix(".md")
+    path = parent if name in ("index", "README") else (f"{parent}/{name}" if parent else name)
+    url = path.lower()
     return f"{url}/" if url else ""
 
 
@@ -156,15 +159,24 @@ def _add(document: Document, kind: Kind, result: LoadResult, cases: list[Case]) 
     elif kind is Kind.BRAND:
         brand, found = validate_brand(document)
         problems.extend(found)
-        if brand is not None:
+        if brand is not None and _key_is_free(brand.key, "brand", catalogue.brands, src_uri, problems):
             catalogue.brands[brand.key] = brand
     elif kind is Kind.DISTRICT:
         district, found = validate_district(document)
         problems.extend(found)
-        if district is not None:
+        if district is not None and _key_is_free(district.key, "district", catalogue.districts, src_uri, problems):
             catalogue.districts[district.key] = district
     else:
         catalogue.pages.append(Page(src_uri, kind, _year_of(src_uri, kind, problems)))
+
+
+def _key_is_free(key: str, kind: str, taken: dict, src_uri: str, problems: list[Problem]) -> bool:
+    existing = taken.get(key)
+    if existing is None:
+        return True
+    problems.append(Problem(src_uri, "file name", f"{kind} '{key}' is already defined by {existing.src_uri}; "
+                            "each key names one page: rename one of the two files"))
+    return False
 
 
 def _year_of(src_uri: str, kind: Kind, problems: list[Problem]) -> int | None:

@@ -98,7 +98,8 @@ def read_document(src_uri: str, raw: bytes) -> Document:
     try:
         meta = _HANDLER.load(fm_text)
     except yaml.YAMLError as error:
-        raise ReadError("front matter", f"not valid YAML ({_describe_yaml_error(error)})") from None
+        lines_before = _lines_before_front_matter(text, fm_text)
+        raise ReadError("front matter", f"not valid YAML ({_describe_yaml_error(error, lines_before)})") from None
     except (ValueError, TypeError, OverflowError, RecursionError) as error:
         raise ReadError("front matter", f"not valid YAML ({error})") from None
     if meta is None:
@@ -139,12 +140,18 @@ def _check_size(value: Any) -> None:
             stack.extend(item)
 
 
-def _describe_yaml_error(error: yaml.YAMLError) -> str:
+def _lines_before_front_matter(text: str, fm_text: str) -> int:
+    """How many lines of the file come before the YAML that the parser saw."""
+    start = text.find(fm_text) if fm_text else -1
+    return text.count("\n", 0, start) if start >= 0 else 1
+
+
+def _describe_yaml_error(error: yaml.YAMLError, lines_before: int) -> str:
+    """The parser's complaint with the line and column in the file, as an editor counts them."""
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     if mark is not None:
-        # The mark counts from the first line after the opening '---'.
-        return f"{problem} at line {mark.line + 2}, column {mark.column + 1}"
+        return f"{problem} at line {mark.line + 1 + lines_before}, column {mark.column + 1}"
     return str(problem)
 
 

@@ -64,6 +64,13 @@ class SearchIndexStats:
     output_dir: Path
     """The bundle directory, `<site_dir>/pagefind`."""
 
+    def __str__(self) -> str:
+        languages = ", ".join(self.languages) or "no language"
+        return (
+            f"{self.pages} pages, {self.words} words ({languages}) indexed in "
+            f"{self.seconds:.1f} s, {self.bytes / 1024:.0f} KiB"
+        )
+
 
 def find_pagefind_binary() -> Path:
     """The Pagefind extended executable shipped by the `pagefind-bin-extended` wheel."""

@@ -76,6 +76,8 @@ class _Fields:
 
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.meta.get(name)
+        if isinstance(value, str):
+            value = value.strip()
         if value is None or value == "":
             if required:
                 self.error(name, "missing (required: a line of text)")
@@ -317,8 +319,6 @@ def _source(fields: _Fields) -> Source | None:
     value = fields.meta.get("source")
     if value is None:
         return None
-    if isinstance(value, str):
-        return Source(name=value.strip())
     if not isinstance(value, dict):
         fields.error("source", f"expected name, url and date lines under it (got {_show(value)})")
         return None
