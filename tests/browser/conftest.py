@@ -46,7 +46,8 @@ SCREENSHOTS = TEST_OUTPUT / "screenshots"
 
 def chromium_path() -> str | None:
     """Debian's Chromium (the suite never downloads a browser)."""
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+    candidates = ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"))
+    for candidate in candidates:
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -139,7 +140,8 @@ def built_site(request: pytest.FixtureRequest) -> Path:
 def site_server(built_site: Path) -> Iterator[SiteServer]:
     state = SiteServer(root=built_site, base_url="")
     handler = type("Handler", (_Handler,), {"server_state": state})
-    httpd = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(handler, directory=str(built_site)))
+    serve = functools.partial(handler, directory=str(built_site))
+    httpd = ThreadingHTTPServer((LOCAL_HOST, 0), serve)
     httpd.daemon_threads = True
     state.base_url = f"http://{LOCAL_HOST}:{httpd.server_port}/"
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
@@ -159,7 +161,9 @@ def _first(paths: list[Path]) -> Path | None:
     return sorted(paths)[0] if paths else None
 
 
-_GENERATED_TOP_DIRS = {"assets", "brands", "cases", "districts", "highlights", "pagefind", "search", "tags"}
+_GENERATED_TOP_DIRS = {
+    "assets", "brands", "cases", "districts", "highlights", "pagefind", "search", "tags",
+}
 
 
 def discover_pages(site: Path) -> dict[str, str]:
@@ -179,21 +183,39 @@ def discover_pages(site: Path) -> dict[str, str]:
             if path.parent.name not in _GENERATED_TOP_DIRS
         ]
         about = _first(others)
-    highlights_index = site / "highlights" / "index.html"
+    def index(relative: str) -> Path | None:
+        path = site / relative / "index.html"
+        return path if path.is_file() else None
+
     pages = {
         "home": rel(site / "index.html"),
         "brand": rel(_first(list(site.glob("brands/*/index.html")))),
+        "brands-index": rel(index("brands")),
         "district": rel(_first(list(site.glob("districts/*/index.html")))),
+        "districts-index": rel(index("districts")),
         "case": rel(_first(list(site.glob("cases/*/*/index.html")))),
         "highlights-year": rel(_first(list(site.glob("highlights/*/index.html")))),
-        "highlights-index": rel(highlights_index if highlights_index.is_file() else None),
+        "highlights-index": rel(index("highlights")),
         "about": rel(about),
+        "editor-guide": rel(_first(list(site.glob("about/*/index.html")))),
         "404": "no-such-page-shangliang-test/",
     }
     return pages  # type: ignore[return-value]
 
 
-PAGE_KINDS = ["home", "brand", "district", "case", "highlights-year", "highlights-index", "about", "404"]
+PAGE_KINDS = [
+    "home",
+    "brand",
+    "brands-index",
+    "district",
+    "districts-index",
+    "case",
+    "highlights-year",
+    "highlights-index",
+    "about",
+    "editor-guide",
+    "404",
+]
 
 
 @pytest.fixture(scope="session")
@@ -299,7 +321,9 @@ def axe_source() -> str:
     try:
         source = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
-        skip_or_fail("axe-core is not installed (pip install -e .[test] brings axe-playwright-python)")
+        skip_or_fail(
+            "axe-core is not installed (pip install -e .[test] brings axe-playwright-python)"
+        )
     return source
 
 

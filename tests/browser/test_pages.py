@@ -19,7 +19,8 @@ def test_page_kind_loads_cleanly_on_a_phone(kind, new_page, site_server, page_pa
     page.wait_for_load_state("networkidle")
 
     assert response is not None
-    assert response.status == (404 if kind == "404" else 200), f"{kind} page: HTTP {response.status}"
+    expected_status = 404 if kind == "404" else 200
+    assert response.status == expected_status, f"{kind} page: HTTP {response.status}"
     foreign = record.foreign_requests()
     assert not foreign, f"{kind} page requested other hosts: {foreign}"
     assert not record.page_errors, f"{kind} page threw: {record.page_errors}"
@@ -45,14 +46,17 @@ def test_page_kind_loads_cleanly_on_a_phone(kind, new_page, site_server, page_pa
             font: getComputedStyle(document.body).fontFamily,
             lineHeight: style ? parseFloat(style.lineHeight) / parseFloat(style.fontSize) : 0,
             align: style ? style.textAlign : "",
-            dialogName: document.querySelector(".md-search[role=dialog]")?.getAttribute("aria-label"),
+            dialogName: document.querySelector(".md-search[role=dialog]")
+              ?.getAttribute("aria-label"),
             materialSearch: Boolean(document.querySelector('[data-md-component="search"]')),
-            h1Spacing: getComputedStyle(document.querySelector("h1") || document.body).letterSpacing,
+            h1Spacing: getComputedStyle(document.querySelector("h1") || document.body)
+              .letterSpacing,
           };
         }"""
     )
     assert facts["lang"].startswith("zh"), facts
-    assert facts["overflow"] <= 0, f"{kind} page scrolls sideways at 390 px by {facts['overflow']} px"
+    overflow = facts["overflow"]
+    assert overflow <= 0, f"{kind} page scrolls sideways at 390 px by {overflow} px"
     assert facts["indexed"] is (kind != "404"), f"{kind}: data-pagefind-body is {facts['indexed']}"
     assert "PingFang SC" in facts["font"] and "Noto Sans CJK SC" in facts["font"], facts["font"]
     assert 1.7 <= facts["lineHeight"] <= 1.9, f"{kind}: body line-height {facts['lineHeight']:.2f}"
@@ -64,4 +68,7 @@ def test_page_kind_loads_cleanly_on_a_phone(kind, new_page, site_server, page_pa
     transfers = site_server.snapshot()
     total = sum(t.bytes for t in transfers)
     html = next((t.bytes for t in transfers if t.path.strip("/") == path.strip("/")), 0)
-    write_metric(f"page {kind}: {total / 1024:.1f} KiB in {len(transfers)} responses (HTML {html / 1024:.1f} KiB)")
+    write_metric(
+        f"page {kind}: {total / 1024:.1f} KiB in {len(transfers)} responses"
+        f" (HTML {html / 1024:.1f} KiB)"
+    )

@@ -31,14 +31,15 @@ def search_for(page, query: str) -> list[dict[str, str]]:
     page.fill(INPUT, "")
     page.keyboard.type(query)
     page.wait_for_function(
-        "(meta) => /找到 \\d+ 条结果|没有找到结果/.test(document.querySelector(meta).textContent)",
-        arg=META,
+        "(q) => document.querySelector('[data-sl-search-result]').dataset.slSearchDone === q",
+        arg=query,
     )
     return page.eval_on_selector_all(
         RESULT_LINKS,
         """links => links.map(a => ({
               href: a.href,
               title: a.querySelector('.sl-search-result__title')?.textContent || '',
+              title_html: a.querySelector('.sl-search-result__title')?.innerHTML || '',
               excerpt: a.querySelector('.md-search-result__teaser')?.innerHTML || '',
            }))""",
     )
@@ -64,7 +65,8 @@ def test_search_finds_chinese_words_and_reports_bytes(new_page, site_server):
     meta = page.text_content(META) or ""
     assert re.fullmatch(r"找到 \d+ 条结果", meta.strip()), meta
     assert len(results) <= RESULTS_PAGE
-    assert any("<mark>" in r["excerpt"] for r in results), "excerpts should highlight the match"
+    assert any("<mark>" in r["excerpt"] + r["title_html"] for r in results), "no highlight"
+    assert not [t for t in transfers if "worker" in t.path], "search.js asks for noWorker"
     fragments = [t for t in transfers if t.path.startswith("/pagefind/fragment/")]
     assert len(fragments) <= RESULTS_PAGE, f"loaded {len(fragments)} result fragments at once"
     query_bytes = sum(t.bytes for t in transfers)
@@ -84,7 +86,7 @@ def test_search_finds_chinese_words_and_reports_bytes(new_page, site_server):
     write_metric(f"search {QUERY_COMPOUND} (after a first query): {second / 1024:.1f} KiB")
 
     # Nothing found: a Chinese message, no stale results.
-    assert search_for(page, "不存在的词语乾坤") == []
+    assert search_for(page, "魑魅魍魉") == []
     assert (page.text_content(META) or "").strip() == "没有找到结果"
 
     # Esc closes the dialog; "/" opens it again with the field focused.
