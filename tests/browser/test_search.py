@@ -109,3 +109,18 @@ def test_search_finds_chinese_words_and_reports_bytes(new_page, site_server):
     assert not foreign, f"search requested other hosts: {foreign}"
     assert not record.page_errors, record.page_errors
     assert not record.console_errors, record.console_errors
+
+
+def test_search_opens_from_the_keyboard(new_page, site_server):
+    page, _record = new_page()
+    page.goto(site_server.url("/"), wait_until="load")
+    page.focus('header label.md-header__button[for="__search"]')
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function(f"document.activeElement === document.querySelector('{INPUT}')")
+    page.keyboard.type(QUERY_WORD)
+    page.wait_for_function(
+        "(q) => document.querySelector('[data-sl-search-result]').dataset.slSearchDone === q", arg=QUERY_WORD
+    )
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked")

@@ -27,6 +27,17 @@ function setup() {
   }
 }
 
+// The header's menu and search buttons are labels of Material's toggles, which a
+// keyboard cannot reach. They carry tabindex="0" role="button"; Enter or Space
+// activates them like a click (WCAG 2.1.1).
+document.addEventListener("keydown", (event) => {
+  const target = event.target;
+  if (!(target instanceof HTMLElement) || !target.hasAttribute("data-sl-key-toggle")) return;
+  if (event.key !== "Enter" && event.key !== " ") return;
+  event.preventDefault();
+  target.click();
+});
+
 // Material wraps tables when it mounts the page (DOMContentLoaded).
 if (document.readyState === "complete") setup();
 else window.addEventListener("load", setup, { once: true });
