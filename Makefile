@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup browser serve build test check clean
+.PHONY: setup browser serve build lint test clean
 
 setup: $(STAMP)
 
@@ -34,7 +34,11 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup browser
+lint: setup
+	$(BIN)/ruff check plugins tests
+	$(BIN)/mypy
+
+test: setup browser lint
 	$(BIN)/python -m pytest
 
 clean:

@@ -72,7 +72,7 @@ class Site:
         return "\n".join(parts)
 
 
-def make_site(root: Path, files: dict[str, str | bytes], *, search: bool = False, extra_plugin_config: str = "") -> Site:
+def make_site(root: Path, files: dict[str, str | bytes], *, search: bool = False) -> Site:
     """A site using the repository's theme overrides and our plugin; search off unless asked."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(
@@ -89,7 +89,6 @@ def make_site(root: Path, files: dict[str, str | bytes], *, search: bool = False
             plugins:
               - shangliang:
                   search: {'true' if search else 'false'}
-            {textwrap.indent(extra_plugin_config, '      ').strip()}
               - tags
             markdown_extensions:
               - toc:

@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from sites import DISTRICT_MINHOU, BRAND_RONG, Site, case, fuzhou_tree, make_site, page
+from sites import BRAND_RONG, DISTRICT_MINHOU, Site, case, fuzhou_tree, make_site, page
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +140,9 @@ def test_case_page_has_metadata_panel_progress_and_neighbours(fuzhou: Site) -> N
     assert 'href="../../../districts/minhou/"' in html
     assert "协商专报2024年第5期" in html
     assert 'href="../../../highlights/2024/"' in html
-    current = re.findall(r'<li class="sl-stage[^"]*" aria-current="step">\s*<span class="sl-stage__name">(.+?)</span>', html)
+    current = re.findall(
+        r'<li class="sl-stage[^"]*" aria-current="step">\s*<span class="sl-stage__name">(.+?)</span>', html
+    )
     assert current == ["落实"]
     assert html.count("sl-stage--reached") == 6
     # In 闽侯县, the next older case is the joint case; there is no newer one.

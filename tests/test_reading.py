@@ -7,6 +7,7 @@ why (never silently `{}` as MkDocs' own reader would); a date YAML cannot read
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -37,14 +38,14 @@ def test_utf8_front_matter_and_body_are_read():
 
 
 def test_byte_order_mark_is_accepted_and_dropped():
-    document = read(b"\xef\xbb\xbf" + "---\ntitle: 标题\n---\n正文\n".encode("utf-8"))
+    document = read(b"\xef\xbb\xbf" + "---\ntitle: 标题\n---\n正文\n".encode())
     assert document.meta == {"title": "标题"}
     assert document.has_front_matter is True
     assert "\ufeff" not in document.body
 
 
 def test_byte_order_mark_without_front_matter_is_dropped_from_the_body():
-    document = read(b"\xef\xbb\xbf" + "正文\n".encode("utf-8"))
+    document = read(b"\xef\xbb\xbf" + "正文\n".encode())
     assert document.body == "正文\n"
 
 
@@ -162,7 +163,7 @@ def _alias_bomb(levels: int = 9, width: int = 9) -> str:
     """The "billion laughs": each level is a list of `width` aliases of the level below."""
     names = [f"l{level}" for level in range(levels)]
     lines = [f"{names[0]}: &{names[0]} [" + ", ".join(['"哈"'] * width) + "]"]
-    for below, name in zip(names, names[1:]):
+    for below, name in itertools.pairwise(names):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{below}"] * width) + "]")
     return "---\ntitle: 炸弹\n" + "\n".join(lines) + "\n---\n正文\n"
 

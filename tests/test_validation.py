@@ -43,7 +43,7 @@ def markdown(meta: Meta | None, body: str = "") -> bytes:
     if meta is None:
         return body.encode("utf-8")
     front = meta if isinstance(meta, str) else yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return f"---\n{front}---\n{body}".encode("utf-8")
+    return f"---\n{front}---\n{body}".encode()
 
 
 def tree(

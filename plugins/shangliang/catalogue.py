@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from .model import DEFAULT_FORMATS, Brand, Case, Catalogue, District, Kind, Page, Problem, Severity
@@ -184,7 +184,8 @@ def _year_of(src_uri: str, kind: Kind, problems: list[Problem]) -> int | None:
         return None
     stem = posixpath.basename(src_uri).removesuffix(".md")
     if not _YEAR.match(stem):
-        problems.append(Problem(src_uri, "file name", f"a {kind.value} page is named after its year, e.g. {posixpath.dirname(src_uri)}/2024.md"))
+        example = f"{posixpath.dirname(src_uri)}/2024.md"
+        problems.append(Problem(src_uri, "file name", f"a {kind.value} page is named after its year, e.g. {example}"))
         return None
     return int(stem)
 
@@ -208,7 +209,9 @@ def _check_case_in_tree(
     folder = src_uri.split("/")[1] if src_uri.count("/") >= 2 else ""
     if src_uri.startswith("cases/"):
         if not _YEAR.match(folder):
-            problems.append(Problem(src_uri, "", f"case files go in a folder named after their year: move it to cases/{case.year}/"))
+            problems.append(Problem(
+                src_uri, "", f"case files go in a folder named after their year: move it to cases/{case.year}/"
+            ))
         elif int(folder) != case.year:
             problems.append(Problem(src_uri, "date", f"the year {case.year} differs from the folder "
                                     f"cases/{folder}/ (move the file to cases/{case.year}/ or fix the date)",
@@ -231,13 +234,13 @@ def _check_case_references(result: LoadResult, catalogue: Catalogue) -> None:
 
 
 def _check_districts_in_tree(catalogue: Catalogue, problems: list[Problem]) -> None:
-    for key, district in list(catalogue.districts.items()):
+    for district in catalogue.districts.values():
         if district.brand_key not in catalogue.brands:
             problems.append(Problem(district.src_uri, "brand", f"unknown brand (got '{district.brand_key}'; "
                                     "expected one of " + _keys(catalogue.brands) + ")"))
 
 
-def _keys(mapping: dict[str, object]) -> str:
+def _keys(mapping: Mapping[str, object]) -> str:
     return ", ".join(sorted(mapping)) if mapping else "none: add a page under the matching folder first"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -31,14 +32,14 @@ def arrange_navigation(
     def page(src_uri: str) -> Page | None:
         return pages_by_uri.get(src_uri)
 
-    def present(*items: Page | Section | None) -> list[Page | Section]:
+    def present(*items: StructureItem | None) -> list[StructureItem]:
         return [item for item in items if item is not None]
 
-    items: list[Page | Section] = present(page("index.md"))
+    items: list[StructureItem] = present(page("index.md"))
     items += _section("brands", present(
         page("brands/index.md"), *(page(brand.src_uri) for brand in sorted_brands(catalogue.brands.values()))
     ))
-    district_sections = []
+    district_sections: list[StructureItem] = []
     for brand in index.brands:
         children = present(*(page(district.src_uri) for district in index.districts_of(brand.key)))
         if children:
@@ -58,7 +59,7 @@ def arrange_navigation(
     return Navigation(items, pages)
 
 
-def _section(name: str, children: list[Page | Section]) -> list[Section]:
+def _section(name: str, children: list[StructureItem]) -> list[StructureItem]:
     return [Section(SECTION_TITLES[name], children)] if children else []
 
 

@@ -21,10 +21,11 @@ Events, in the order MkDocs calls them:
 from __future__ import annotations
 
 import html
-from urllib.parse import quote as urlquote
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote as urlquote
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -249,7 +250,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         if not (self.config.enabled and self.config.search):
             return
         try:
-            stats = build_search_index(config.site_dir)
+            stats = build_search_index(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from None
         log.info("search index: %s", stats)

@@ -19,10 +19,8 @@ from typing import Any
 import frontmatter
 import yaml
 
-try:  # libyaml is much faster; the pure-Python parser gives the same values.
-    _BaseLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
+# libyaml is much faster; the pure-Python parser gives the same values.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FRONT_MATTER_NODES = 10_000
 """How many values (scalars, list items, mapping entries) front matter may hold once aliases are expanded."""
@@ -30,7 +28,7 @@ MAX_FRONT_MATTER_NODES = 10_000
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _FrontMatterLoader(_BaseLoader):  # type: ignore[valid-type, misc]
     """Safe YAML that keeps dates as text; `validation` parses them with a clear message."""
 
 
@@ -44,7 +42,7 @@ class _StrictYAMLHandler(frontmatter.YAMLHandler):
     """python-frontmatter's `---` splitting, with our loader for the YAML itself."""
 
     def load(self, fm: str, **kwargs: Any) -> Any:
-        return yaml.load(fm, Loader=_FrontMatterLoader)  # noqa: S506 - a safe loader
+        return yaml.load(fm, Loader=_FrontMatterLoader)
 
 
 _HANDLER = _StrictYAMLHandler()

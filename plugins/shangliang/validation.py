@@ -254,18 +254,16 @@ def validate_case(
     status = fields.choice("status", STAGES, default=DEFAULT_STAGE) or DEFAULT_STAGE
     highlight_year = _highlight_year(fields, date)
     summary = fields.text("summary") or first_paragraph(document.body)
-    case_fields = dict(
-        venue=fields.text("venue"),
-        tags=fields.text_list("tags"),
-        members=fields.whole_number("members"),
-        participants=fields.whole_number("participants"),
-        departments=fields.text_list("departments"),
-        problems_solved=fields.whole_number("problems_solved"),
-        reports=fields.text_list("reports"),
-        cover=fields.text("cover"),
-        source=_source(fields),
-        draft=fields.boolean("draft"),
-    )
+    venue = fields.text("venue")
+    tags = fields.text_list("tags")
+    members = fields.whole_number("members")
+    participants = fields.whole_number("participants")
+    departments = fields.text_list("departments")
+    problems_solved = fields.whole_number("problems_solved")
+    reports = fields.text_list("reports")
+    cover = fields.text("cover")
+    source = _source(fields)
+    draft = fields.boolean("draft")
     fields.unknown_fields(CASE_FIELDS)
     if title is None or date is None or not district_keys:
         return None, fields.problems
@@ -280,8 +278,17 @@ def validate_case(
         format=format_ or "",
         summary=summary,
         status=status,
+        venue=venue,
+        tags=tags,
+        members=members,
+        participants=participants,
+        departments=departments,
+        problems_solved=problems_solved,
+        reports=reports,
         highlight_year=highlight_year,
-        **case_fields,
+        cover=cover,
+        source=source,
+        draft=draft,
     )
     return case, fields.problems
 

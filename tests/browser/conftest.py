@@ -96,7 +96,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     server_state: SiteServer
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_response(self, code: int, message: str | None = None) -> None:
