@@ -265,3 +265,27 @@ def test_generated_headings_are_in_the_table_of_contents_and_exist(fuzhou: Site)
     assert anchors[:4] == ["figures", "cases", "2024", "2023"]
     for anchor in anchors:
         assert f'id="{anchor}"' in html
+
+
+def test_editor_highlight_page_prose_comes_first_and_makes_its_year(tmp_path: Path) -> None:
+    tree = fuzhou_tree()
+    tree["highlights/2024.md"] = page({"title": "2024年度优秀微协商案例"}, "年终通报表扬了十个案例。")
+    tree["highlights/2023.md"] = page({"title": "2023年度"}, "这一年的名单尚未整理。")
+    site = make_site(tmp_path, tree)
+    assert site.build("--strict").returncode == 0
+    html = site.html("highlights/2024/")
+    assert html.index("年终通报表扬了十个案例") < html.index('class="sl-case__title"')
+    assert "../../cases/2024/dianshang/" in case_links(html)
+    assert "本年度暂无优秀案例" in site.html("highlights/2023/")  # a year with only an editor page
+
+
+def test_a_cover_image_is_shown_on_its_case(tmp_path: Path) -> None:
+    tree = fuzhou_tree()
+    tree["cases/2024/dianshang.md"] = tree["cases/2024/dianshang.md"].replace(
+        "title: 推进", "cover: zhibo.png\ntitle: 推进"
+    )
+    site = make_site(tmp_path, tree)
+    site.write("cases/2024/zhibo.png", b"\x89PNG\r\n\x1a\n")
+    assert site.build("--strict").returncode == 0
+    assert '<img class="sl-cover" src="../zhibo.png"' in site.html("cases/2024/dianshang/")
+    assert (site.site_dir / "cases/2024/zhibo.png").is_file()

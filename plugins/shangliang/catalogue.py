@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from .model import DEFAULT_FORMATS, Brand, Case, Catalogue, District, Kind, Page, Problem, Severity
-from .reading import Document, ReadError, read_document
+from .reading import Document, NotTextError, ReadError, read_document
 from .validation import validate_brand, validate_case, validate_district
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -27,6 +27,8 @@ class LoadResult:
     problems: list[Problem]
     kinds: dict[str, Kind] = field(default_factory=dict)
     """The kind of every Markdown file read, by `src_uri`."""
+    not_text: set[str] = field(default_factory=set)
+    """Files that are not UTF-8 text (reported as errors), by `src_uri`."""
     titles: dict[str, str] = field(default_factory=dict)
     """The `title` of every file that states one, by `src_uri` (for navigation)."""
     case_meta: dict[str, dict] = field(default_factory=dict, repr=False)
@@ -95,6 +97,8 @@ def load_catalogue(
             document = read_document(src_uri, raw)
         except ReadError as error:
             result.problems.append(Problem(src_uri, error.field, error.message))
+            if isinstance(error, NotTextError):
+                result.not_text.add(src_uri)
             kind = kind_from_path(src_uri)
             result.kinds[src_uri] = kind
             continue

@@ -40,7 +40,7 @@ from mkdocs.structure.toc import AnchorLink
 from . import chinese
 from .catalogue import LoadResult, load_catalogue
 from .grouping import Index
-from .model import DEFAULT_FORMATS, Kind, Problem
+from .model import DEFAULT_FORMATS, Kind
 from .navigation import arrange_navigation
 from .search import SearchIndexError, build_search_index
 from .views import Heading, Views, generated_headings
@@ -70,14 +70,6 @@ class _Role:
     title: str | None = None
 
 
-# Generated pages: (src_uri, title, template). Each is made only if no editor file exists.
-_LISTING_PAGES = (
-    ("brands/index.md", "协商品牌", "shangliang/brands.html"),
-    ("districts/index.md", "区县子品牌", "shangliang/brands.html"),
-    ("highlights/index.md", "优秀案例", "shangliang/highlights-index.html"),
-)
-
-
 class ShangliangPlugin(BasePlugin[ShangliangConfig]):
     def __init__(self) -> None:
         self.is_serve = False
@@ -88,7 +80,6 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         self.index: Index | None = None
         self.views: Views | None = None
         self.roles: dict[str, _Role] = {}
-        self.unreadable: dict[str, Problem] = {}
         self._views_in_progress: dict[str, Any] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -129,9 +120,6 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             if result.kinds.get(file.src_uri) is Kind.CASE:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
 
-        for problem in result.errors:
-            self.unreadable.setdefault(problem.src_uri, problem)
-
         self._assign_roles(result, views)
         self._add_generated_pages(files, config, index)
         return files
@@ -169,12 +157,13 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
     def _add_generated_pages(self, files: Files, config: MkDocsConfig, index: Index) -> None:
         views = self.views
         assert views is not None
-        wanted: list[tuple[str, str, _Role]] = []
-        if files.get_file_from_path("index.md") is None:
-            wanted.append(("index.md", config.site_name, _Role("shangliang/home.html", views.home)))
-        for src_uri, title, template in _LISTING_PAGES:
-            view = views.highlights_index if src_uri.startswith("highlights") else views.brands_index
-            wanted.append((src_uri, title, _Role(template, view)))
+        # Each listing page is generated unless an editor wrote one (whose prose then comes first).
+        wanted: list[tuple[str, str, _Role]] = [
+            ("index.md", config.site_name, _Role("shangliang/home.html", views.home)),
+            ("brands/index.md", "协商品牌", _Role("shangliang/brands.html", views.brands_index)),
+            ("districts/index.md", "区县子品牌", _Role("shangliang/brands.html", views.brands_index)),
+            ("highlights/index.md", "优秀案例", _Role("shangliang/highlights-index.html", views.highlights_index)),
+        ]
         for year in index.highlight_years:
             wanted.append(
                 (f"highlights/{year}.md", f"{year}年度优秀案例",
@@ -198,15 +187,12 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         return arrange_navigation(nav, self.load.catalogue, self.index, titles)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """In a preview, show a page that cannot be read instead of crashing the rebuild."""
-        problem = self.unreadable.get(page.file.src_uri)
-        if problem is None or problem.field not in ("", "front matter"):
+        """In a preview, show a file that is not UTF-8 instead of crashing the rebuild."""
+        src_uri = page.file.src_uri
+        if not (self.load and src_uri in self.load.not_text):
             return None
-        try:
-            page.file.content_string  # noqa: B018 - only checking that it decodes
-        except ValueError:
-            return f"# {html.escape(page.file.src_uri)}\n\n无法读取此文件：{html.escape(str(problem))}\n"
-        return None
+        problems = "\n".join(f"- {html.escape(str(p))}" for p in self.load.problems if p.src_uri == src_uri)
+        return f"# {html.escape(src_uri)}\n\n无法读取此文件：\n\n{problems}\n"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Give our pages their template and title; escape every title written in front matter."""

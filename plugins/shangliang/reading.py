@@ -58,6 +58,10 @@ class ReadError(Exception):
         self.message = message
 
 
+class NotTextError(ReadError):
+    """The file's bytes are not UTF-8 text; MkDocs itself cannot read it either."""
+
+
 @dataclass(frozen=True)
 class Document:
     """One content file, read: its front matter (possibly empty) and Markdown body."""
@@ -73,7 +77,7 @@ def decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ReadError(
+        raise NotTextError(
             "",
             f"not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x}); "
             "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
