@@ -100,3 +100,9 @@ def test_highlight_pages_exist_for_each_commendation_year(sample_site: Path) -> 
 @pytest.mark.parametrize("url", ["about/editor-guide/", "topics/", "brands/", "districts/", "highlights/"])
 def test_sample_pages_exist(sample_site: Path, url: str) -> None:
     assert (sample_site / url / "index.html").is_file()
+
+
+def test_not_found_page_is_in_chinese_with_ways_back(sample_site: Path) -> None:
+    html = (sample_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>没有找到这个页面</h1>" in html
+    assert "回到首页" in html and "Not found" not in html
