@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from generated_tree import build, generated_cases
+
+from shangliang.grouping import Index
 
 REPO = Path(__file__).resolve().parent.parent
 TEST_OUTPUT = REPO / "test-output"
@@ -30,3 +33,15 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs("build", "--strict", "--site-dir", str(site_dir))
     assert result.returncode == 0, f"sample build failed:\n{result.stderr}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def cases() -> dict[str, dict]:
+    """The generated content tree of the grouping and views tests: src_uri → front matter."""
+    return generated_cases()
+
+
+@pytest.fixture(scope="session")
+def index(cases: dict[str, dict]) -> Index:
+    """The `Index` of the generated tree (`cases`)."""
+    return Index(build(cases).catalogue)

@@ -105,6 +105,11 @@ def make_site(root: Path, files: dict[str, str | bytes], *, search: bool = False
     return site
 
 
+def with_minhou(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """`files` on top of the smallest valid tree: brand rong and its district minhou."""
+    return {"brands/rong.md": page(BRAND_RONG), "districts/minhou.md": page(DISTRICT_MINHOU), **files}
+
+
 def fuzhou_tree() -> dict[str, str]:
     """One brand, two districts, cases of several years, a joint case, a highlight, a draft."""
     return {

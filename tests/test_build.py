@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sites import BRAND_RONG, DISTRICT_MINHOU, Site, case, fuzhou_tree, make_site, page
+from sites import BRAND_RONG, DISTRICT_MINHOU, Site, case, fuzhou_tree, make_site, page, with_minhou
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +59,9 @@ def test_brand_figures_count_each_case_once(fuzhou: Site) -> None:
 
 
 def test_a_figure_no_case_states_shows_a_dash_not_zero(tmp_path: Path) -> None:
-    site = make_site(tmp_path, {
-        "brands/rong.md": page(BRAND_RONG),
-        "districts/minhou.md": page(DISTRICT_MINHOU),
+    site = make_site(tmp_path, with_minhou({
         "cases/2024/a.md": page(case("甲", "2024-01-02", "minhou"), "正文。"),
-    })
+    }))
     assert site.build("--strict").returncode == 0
     assert figure(site.html(""), "参与委员（人次）") == "—"
 
@@ -201,26 +199,22 @@ def test_front_matter_markup_is_shown_as_text(tmp_path: Path) -> None:
 
 
 def test_urls_are_lowercased(tmp_path: Path) -> None:
-    site = make_site(tmp_path, {
-        "brands/rong.md": page(BRAND_RONG),
-        "districts/minhou.md": page(DISTRICT_MINHOU),
+    site = make_site(tmp_path, with_minhou({
         "cases/2024/MixedCase.md": page(case("大小写", "2024-01-02", "minhou"), "正文。"),
-    })
+    }))
     assert site.build("--strict").returncode == 0
     assert (site.site_dir / "cases/2024/mixedcase/index.html").exists()
     assert "cases/2024/mixedcase/" in case_links(site.html(""))
 
 
 def test_errors_fail_the_build_one_line_each_without_traceback(tmp_path: Path) -> None:
-    site = make_site(tmp_path, {
-        "brands/rong.md": page(BRAND_RONG),
-        "districts/minhou.md": page(DISTRICT_MINHOU),
+    site = make_site(tmp_path, with_minhou({
         "districts/bad.md": page({"name": "坏区", "brand": "nope"}),
         "cases/2024/a.md": "---\ntitle: 甲\ndate: 2024-13-45\ndistrict: minhou\nformat: 微协商\n---\n正文。\n",
         "cases/2024/b.md": page(case("乙", "2024-01-02", "nowhere", format="座谈"), "正文。"),
         "cases/2024/c.md": "---\ntitle: [unclosed\n---\n",
         "cases/2024/d.md": "title: 无前言\n".encode("gbk"),
-    })
+    }))
     result = site.build()
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -237,11 +231,9 @@ def test_errors_fail_the_build_one_line_each_without_traceback(tmp_path: Path) -
 
 
 def test_warnings_fail_only_a_strict_build(tmp_path: Path) -> None:
-    site = make_site(tmp_path, {
-        "brands/rong.md": page(BRAND_RONG),
-        "districts/minhou.md": page(DISTRICT_MINHOU),
+    site = make_site(tmp_path, with_minhou({
         "cases/2023/a.md": page(case("甲", "2024-01-02", "minhou", memebrs=3), "正文。"),
-    })
+    }))
     relaxed = site.build()
     assert relaxed.returncode == 0
     assert "cases/2023/a.md: memebrs: unknown field, ignored (did you mean 'members'?)" in relaxed.stderr

@@ -9,7 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from sites import BRAND_RONG, DISTRICT_MINHOU, case, make_site, page
+from sites import case, make_site, page, with_minhou
 
 
 def free_port() -> int:
@@ -30,13 +30,11 @@ def fetch(url: str, deadline: float) -> str:
 
 
 def test_serve_shows_problems_in_terminal_and_preview(tmp_path: Path) -> None:
-    site = make_site(tmp_path, {
-        "brands/rong.md": page(BRAND_RONG),
-        "districts/minhou.md": page(DISTRICT_MINHOU),
+    site = make_site(tmp_path, with_minhou({
         "cases/2024/good.md": page(case("好案例", "2024-01-02", "minhou"), "正文。"),
         "cases/2024/bad.md": "---\ntitle: 坏案例\ndate: 2024-13-45\ndistrict: minhou\nformat: 微协商\n---\n正文。\n",
         "cases/2024/latin.md": "title: caf\xe9\n".encode("latin-1"),
-    })
+    }))
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],

@@ -1,97 +1,28 @@
-"""Every rule of the content model (CONTENT-MODEL.md), checked through `load_catalogue`.
+"""Each file's front matter against the content model (CONTENT-MODEL.md): fields, types, values.
 
-Each test builds a small content tree in memory: a few brand, district and
-case files, then the one file or field the rule is about.
+Each test loads a small content tree in memory (see `contract_tree`) with the
+one file or field the rule is about.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
-import yaml
+from contract_tree import (
+    BRANDS,
+    CASE_PATH,
+    CONTRACT_FORMATS,
+    CONTRACT_STAGES,
+    DISTRICTS,
+    case,
+    only_error,
+    problems_of,
+    the_case,
+    tree,
+)
 
-from shangliang.catalogue import LoadResult, load_catalogue
-from shangliang.model import Problem, Severity
-
-# The contract's lists, written out here rather than imported, so the code cannot drift from them.
-CONTRACT_FORMATS = (
-    "微协商", "民情座谈会", "政策宣讲", "为民办实事", "委员进小院",
-    "协商议事会", "委员沙龙", "界别协商", "专题协商会", "视察调研",
-)  # fmt: skip
-CONTRACT_STAGES = ("选题", "调研", "协商", "报送", "办理", "落实")
-
-BRANDS = {
-    "brands/rong.md": {"name": "榕你来商量", "organisation": "福州市政协"},
-    "brands/yu.md": {"name": "渝事好商量", "organisation": "重庆市政协"},
-}
-DISTRICTS = {
-    "districts/minhou.md": {"name": "闽侯县", "brand": "rong", "sub_brand": "邑起来商量"},
-    "districts/gulou.md": {"name": "鼓楼区", "brand": "rong"},
-    "districts/rongchang.md": {"name": "荣昌区", "brand": "yu"},
-}
-CASE_PATH = "cases/2024/x.md"
-
-Meta = dict[str, Any] | str | bytes
-
-
-def markdown(meta: Meta | None, body: str = "") -> bytes:
-    """A content file: front matter from a dict (YAML-dumped) or literal YAML text; bytes as is."""
-    if isinstance(meta, bytes):
-        return meta
-    if meta is None:
-        return body.encode("utf-8")
-    front = meta if isinstance(meta, str) else yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return f"---\n{front}---\n{body}".encode()
-
-
-def tree(
-    files: dict[str, Meta | tuple[Meta, str]],
-    *,
-    base: bool = True,
-    other_uris: tuple[str, ...] = (),
-    **options: Any,
-) -> LoadResult:
-    """Load a tree of `src_uri → front matter` (or `(front matter, body)`), on top of two
-    brands and three districts unless `base=False`."""
-    everything: dict[str, Meta | tuple[Meta, str]] = {**BRANDS, **DISTRICTS} if base else {}
-    everything.update(files)
-    raw = [
-        (src_uri, markdown(*value) if isinstance(value, tuple) else markdown(value))
-        for src_uri, value in everything.items()
-    ]
-    return load_catalogue(raw, other_uris=other_uris, **options)
-
-
-def case(**fields: Any) -> dict[str, Any]:
-    """A valid case's front matter; a field given as None is left out."""
-    meta: dict[str, Any] = {"title": "推进县域电商直播基地建设", "date": "2024-06-18",
-                            "district": "minhou", "format": "微协商"}  # fmt: skip
-    meta.update(fields)
-    return {name: value for name, value in meta.items() if value is not None}
-
-
-def problems_of(result: LoadResult, src_uri: str = CASE_PATH, field: str | None = None) -> list[Problem]:
-    return [
-        problem for problem in result.problems
-        if problem.src_uri == src_uri and (field is None or problem.field == field)
-    ]  # fmt: skip
-
-
-def only_error(result: LoadResult, field: str, src_uri: str = CASE_PATH) -> Problem:
-    """The single error of the tree, which must be on `src_uri` and `field`."""
-    assert len(result.errors) == 1, "\n".join(map(str, result.problems))
-    error = result.errors[0]
-    assert (error.src_uri, error.field) == (src_uri, field), str(error)
-    return error
-
-
-def the_case(result: LoadResult, src_uri: str = CASE_PATH):
-    found = [case for case in result.catalogue.cases if case.src_uri == src_uri]
-    assert len(found) == 1, f"{src_uri} not published; problems: {[str(p) for p in result.problems]}"
-    return found[0]
-
+from shangliang.model import Severity
 
 # -- a valid tree ----------------------------------------------------------
 
@@ -278,48 +209,6 @@ def test_a_bad_source_date_is_reported_on_source_date():
     assert "not a date" in only_error(result, "source.date").message
 
 
-# -- keys that must exist ----------------------------------------------------
-
-
-def test_unknown_district_of_a_case_names_the_known_districts():
-    result = tree({CASE_PATH: case(district="nowhere")})
-    error = only_error(result, "district")
-    assert "unknown district" in error.message and "'nowhere'" in error.message
-    assert all(key in error.message for key in ("gulou", "minhou", "rongchang"))
-    assert result.catalogue.cases == []
-
-
-def test_unknown_district_in_a_joint_case_is_reported():
-    result = tree({CASE_PATH: case(district=["minhou", "nowhere"])})
-    assert "'nowhere'" in only_error(result, "district").message
-
-
-def test_unknown_brand_of_a_case_names_the_known_brands():
-    result = tree({CASE_PATH: case(brand="ji")})
-    error = only_error(result, "brand")
-    assert "unknown brand" in error.message and "'ji'" in error.message
-    assert "rong" in error.message and "yu" in error.message
-
-
-def test_unknown_brand_of_a_district_names_the_known_brands():
-    result = tree({"districts/minhou.md": {"name": "闽侯县", "brand": "fuzhou"}})
-    error = only_error(result, "brand", "districts/minhou.md")
-    assert "unknown brand" in error.message and "'fuzhou'" in error.message
-    assert "rong" in error.message and "yu" in error.message
-
-
-def test_unknown_keys_of_a_case_are_reported_even_when_the_case_has_other_errors():
-    result = tree({CASE_PATH: case(district="nowhere", brand="ji", title=None)})
-    fields = sorted(problem.field for problem in result.errors)
-    assert fields == ["brand", "district", "title"]
-
-
-def test_a_district_key_that_is_not_a_key_is_an_error():
-    result = tree({CASE_PATH: case(district="Minhou")})
-    assert any("not a key" in problem.message for problem in problems_of(result, field="district"))
-    assert result.catalogue.cases == []
-
-
 # -- formats and stages ------------------------------------------------------
 
 
@@ -379,106 +268,6 @@ def test_an_unquoted_date_is_a_date():
     result = tree({CASE_PATH: "title: 标题\ndate: 2024-06-18\ndistrict: minhou\nformat: 微协商\n"})
     assert result.problems == []
     assert the_case(result).date == dt.date(2024, 6, 18)
-
-
-# -- files, keys and URLs ------------------------------------------------------
-
-
-@pytest.mark.parametrize("src_uri", ["brands/Rong.md", "brands/rong_ni.md", "brands/榕.md"])
-def test_a_brand_file_name_that_is_not_a_key_is_an_error(src_uri):
-    result = tree({src_uri: {"name": "榕你来商量", "organisation": "福州市政协"}})
-    errors = problems_of(result, src_uri, "file name")
-    assert len(errors) == 1 and errors[0].is_error
-    assert "lowercase letters, digits and hyphens" in errors[0].message
-
-
-def test_a_district_file_name_that_is_not_a_key_is_an_error():
-    result = tree({"districts/Min Hou.md": {"name": "闽侯县", "brand": "rong"}})
-    assert only_error(result, "file name", "districts/Min Hou.md")
-
-
-def test_two_files_sharing_a_url_is_an_error_naming_both():
-    result = tree({"cases/2024/Jidi.md": case(), "cases/2024/jidi.md": case()})
-    assert len(result.errors) == 1, [str(problem) for problem in result.problems]
-    text = str(result.errors[0])
-    assert "cases/2024/Jidi.md" in text and "cases/2024/jidi.md" in text
-    assert "/cases/2024/jidi/" in text
-
-
-def test_a_page_and_a_folder_index_sharing_a_url_is_an_error_naming_both():
-    result = tree({"about.md": "title: 关于\n", "about/index.md": "title: 关于本站\n"})
-    assert len(result.errors) == 1
-    text = str(result.errors[0])
-    assert "about.md" in text and "about/index.md" in text
-
-
-def test_a_readme_and_an_index_in_one_folder_share_a_url_naming_both():
-    result = tree({"about/README.md": "title: 关于\n", "about/index.md": "title: 关于本站\n"})
-    assert len(result.errors) == 1
-    text = str(result.errors[0])
-    assert "about/README.md" in text and "about/index.md" in text
-
-
-def test_a_lowercase_readme_is_its_own_page_not_the_home_page():
-    result = tree({"readme.md": "title: 说明\n", "index.md": "title: 首页\n"})
-    assert result.problems == []
-
-
-@pytest.mark.parametrize(
-    ("src_uri", "text", "other"),
-    [
-        ("about/minhou.md", "kind: district\nname: 闽侯县（旧页）\nbrand: yu\n", "districts/minhou.md"),
-        ("about/rong.md", "kind: brand\nname: 榕（旧页）\norganisation: 福州市政协\n", "brands/rong.md"),
-    ],
-    ids=["district", "brand"],
-)
-def test_two_files_with_the_same_key_is_an_error_naming_both(src_uri, text, other):
-    result = tree({src_uri: text})
-    assert any(src_uri in str(error) and other in str(error) for error in result.errors), [
-        str(problem) for problem in result.problems
-    ]
-
-
-def test_urls_are_lowercased():
-    result = tree({"cases/2024/XianYu-Jidi.md": case()})
-    assert the_case(result, "cases/2024/XianYu-Jidi.md").url == "cases/2024/xianyu-jidi/"
-
-
-def test_folder_year_differing_from_the_date_is_a_warning_and_the_case_is_published():
-    result = tree({"cases/2023/x.md": case(date="2024-01-05")})
-    assert result.errors == []
-    [warning] = result.warnings
-    assert (warning.src_uri, warning.field, warning.severity) == ("cases/2023/x.md", "date", Severity.WARNING)
-    assert "2024" in warning.message and "cases/2023/" in warning.message
-    assert the_case(result, "cases/2023/x.md").year == 2024
-
-
-def test_a_case_outside_a_year_folder_is_reported_with_the_folder_to_use():
-    result = tree({"cases/x.md": case(date="2023-05-01")})
-    problems = problems_of(result, "cases/x.md")
-    assert len(problems) == 1, [str(problem) for problem in result.problems]
-    assert "cases/2023/" in problems[0].message
-
-
-# -- covers -------------------------------------------------------------------
-
-
-def test_a_cover_pointing_at_no_file_is_an_error_naming_the_path_looked_for():
-    result = tree({CASE_PATH: case(cover="images/jidi.jpg")}, other_uris=("cases/2024/jidi.jpg",))
-    error = only_error(result, "cover")
-    assert "'images/jidi.jpg'" in error.message
-    assert "cases/2024/images/jidi.jpg" in error.message
-
-
-@pytest.mark.parametrize(
-    ("cover", "uri"),
-    [("jidi.jpg", "cases/2024/jidi.jpg"), ("../../assets/jidi.jpg", "assets/jidi.jpg"),
-     ("images/jidi.jpg", "cases/2024/images/jidi.jpg")],
-)  # fmt: skip
-def test_a_cover_relative_to_the_case_file_that_exists_is_accepted(cover, uri):
-    result = tree({CASE_PATH: case(cover=cover)}, other_uris=(uri,))
-    assert result.problems == []
-    assert the_case(result).cover == cover
 
 
 # -- unknown fields -------------------------------------------------------------
@@ -542,163 +331,6 @@ def test_a_bad_highlight_is_an_error(value):
     assert "commended" in only_error(result, "highlight").message
 
 
-# -- districts and brands of a case ---------------------------------------------
-
-
-def test_a_list_of_one_district_is_a_single_district_case():
-    published = the_case(tree({CASE_PATH: case(district=["minhou"])}))
-    assert published.district_keys == ("minhou",)
-    assert published.is_joint is False
-
-
-def test_a_list_of_districts_is_a_joint_case_in_the_order_written():
-    published = the_case(tree({CASE_PATH: case(district=["rongchang", "minhou"])}))
-    assert published.district_keys == ("rongchang", "minhou")
-    assert published.is_joint is True
-
-
-def test_brand_defaults_to_the_first_districts_brand():
-    result = tree({"cases/2024/a.md": case(district=["rongchang", "minhou"]),
-                   "cases/2024/b.md": case(district=["minhou", "rongchang"])})  # fmt: skip
-    assert result.problems == []
-    assert the_case(result, "cases/2024/a.md").brand_key == "yu"
-    assert the_case(result, "cases/2024/b.md").brand_key == "rong"
-
-
-def test_an_explicit_brand_may_differ_from_the_districts_brand():
-    result = tree({CASE_PATH: case(district="minhou", brand="yu")})
-    assert result.problems == []
-    published = the_case(result)
-    assert published.brand_key == "yu"
-    assert published.district_keys == ("minhou",)
-
-
-# -- summary, markup -----------------------------------------------------------
-
-
-def test_default_summary_is_the_first_paragraph_without_headings_or_markup():
-    body = (
-        "# 推进县域电商直播基地建设\n\n"
-        "## 背景\n\n"
-        "闽侯县政协围绕**电商直播**开展[微协商](https://example.org/a)，\n"
-        "推动建成*直播基地*。\n\n"
-        "第二段不在摘要里。\n"
-    )
-    published = the_case(tree({CASE_PATH: (case(), body)}))
-    assert published.summary == "闽侯县政协围绕电商直播开展微协商，推动建成直播基地。"
-
-
-@pytest.mark.parametrize(
-    ("body", "summary"),
-    [
-        ("![封面](cover.jpg)\n\n正文第一段。\n", "正文第一段。"),
-        ("```yaml\ncode: 1\n```\n\n正文第一段。\n", "正文第一段。"),
-        ("标题\n====\n\n正文第一段。\n", "正文第一段。"),
-        ("> 引文一句。\n\n正文。\n", "引文一句。"),
-        ("", ""),
-    ],
-    ids=["image", "fenced-code", "setext-heading", "blockquote", "empty-body"],
-)
-def test_default_summary_skips_what_is_not_body_text(body, summary):
-    assert the_case(tree({CASE_PATH: (case(), body)})).summary == summary
-
-
-@pytest.mark.parametrize(
-    "opening",
-    [
-        "<!--\n编辑备注：电话待核实\n-->\n\n",
-        '!!! note "说明"\n    本页日期取报道日期。\n\n',
-        "[![封面](cover.jpg)](https://example.org/a)\n\n",
-        "    print('代码')\n\n",
-    ],
-    ids=["html-comment", "admonition", "linked-image", "indented-code"],
-)
-def test_default_summary_skips_comments_admonitions_linked_images_and_code(opening):
-    published = the_case(tree({CASE_PATH: (case(), opening + "正文第一段。\n")}))
-    assert published.summary == "正文第一段。"
-
-
-def test_an_explicit_summary_wins_over_the_body():
-    published = the_case(tree({CASE_PATH: (case(summary="编辑写的摘要"), "正文第一段。\n")}))
-    assert published.summary == "编辑写的摘要"
-
-
-def test_markup_in_title_and_summary_is_kept_verbatim_as_text():
-    title = '<script>alert("x")</script> **加粗** & <b>标题</b>'
-    summary = "<img src=x onerror=alert(1)> [链接](javascript:alert(1)) {{ config }}"
-    published = the_case(tree({CASE_PATH: case(title=title, summary=summary)}))
-    assert published.title == title
-    assert published.summary == summary
-
-
-# -- drafts ----------------------------------------------------------------------
-
-
-def test_drafts_are_separated_from_published_cases():
-    result = tree({"cases/2024/published.md": case(), "cases/2024/draft.md": case(draft=True),
-                   "cases/2024/not-draft.md": case(draft=False)})  # fmt: skip
-    assert result.problems == []
-    assert sorted(c.src_uri for c in result.catalogue.cases) == [
-        "cases/2024/not-draft.md", "cases/2024/published.md"]  # fmt: skip
-    assert [c.src_uri for c in result.catalogue.drafts] == ["cases/2024/draft.md"]
-
-
-def test_a_draft_is_still_validated():
-    result = tree({CASE_PATH: case(draft=True, format="随便聊聊")})
-    only_error(result, "format")
-
-
-# -- explicit kind ---------------------------------------------------------------
-
-
-def test_an_explicit_kind_places_a_file_anywhere():
-    result = tree({"stories/jidi.md": case(kind="case"), "about/rong-intro.md": "kind: page\ntitle: x\n"})
-    assert result.problems == []
-    assert result.kinds["stories/jidi.md"].value == "case"
-    assert result.kinds["about/rong-intro.md"].value == "page"
-    assert the_case(result, "stories/jidi.md").url == "stories/jidi/"
-
-
-def test_an_explicit_kind_overrides_the_folder():
-    result = tree({"cases/2024/about.md": "kind: page\ntitle: 说明\n"})
-    assert result.problems == []
-    assert result.kinds["cases/2024/about.md"].value == "page"
-    assert result.catalogue.cases == []
-
-
-def test_an_unknown_kind_names_the_allowed_kinds():
-    result = tree({"stories/jidi.md": "kind: story\ntitle: x\n"})
-    error = only_error(result, "kind", "stories/jidi.md")
-    assert "'story'" in error.message
-    assert all(kind in error.message for kind in ("brand", "district", "case", "roundup", "page"))
-
-
-# -- all problems at once --------------------------------------------------------
-
-
-def test_all_problems_of_a_tree_are_reported_together():
-    broken = {
-        "cases/2024/a.md": case(date="2024-13-45"),
-        "cases/2024/b.md": case(format="茶话会"),
-        "cases/2024/c.md": case(district="nowhere"),
-        "cases/2024/d.md": case(members="很多"),
-        "districts/jinan.md": {"name": "晋安区", "brand": "nope"},
-        "brands/Ji.md": {"name": "集思广益", "organisation": "厦门市政协"},
-        "cases/2024/e.md": b"---\ntitle: [\n---\n",
-    }
-    result = tree({**broken, "cases/2024/fine.md": case()})
-    assert {problem.src_uri for problem in result.errors} == set(broken)
-    assert len(result.errors) >= len(broken)
-    assert [c.src_uri for c in result.catalogue.cases if c.src_uri == "cases/2024/fine.md"]
-
-
-def test_problems_are_sorted_by_file_errors_first():
-    result = tree({"cases/2023/b.md": case(memebrs=1, format="x"), "cases/2023/a.md": case(tags="x")})
-    keys = [(problem.src_uri, not problem.is_error) for problem in result.problems]
-    assert keys == sorted(keys)
-    assert len(keys) == 5  # a: tags, folder; b: format, folder, memebrs
-
-
 # -- brand and district fields ---------------------------------------------------
 
 
@@ -715,3 +347,19 @@ def test_brand_launched_is_a_year_or_a_month(launched, ok):
 def test_order_must_be_a_whole_number():
     result = tree({"districts/minhou.md": {**DISTRICTS["districts/minhou.md"], "order": "第一"}})
     assert only_error(result, "order", "districts/minhou.md")
+
+
+# -- explicit summary, markup ---------------------------------------------------
+
+
+def test_an_explicit_summary_wins_over_the_body():
+    published = the_case(tree({CASE_PATH: (case(summary="编辑写的摘要"), "正文第一段。\n")}))
+    assert published.summary == "编辑写的摘要"
+
+
+def test_markup_in_title_and_summary_is_kept_verbatim_as_text():
+    title = '<script>alert("x")</script> **加粗** & <b>标题</b>'
+    summary = "<img src=x onerror=alert(1)> [链接](javascript:alert(1)) {{ config }}"
+    published = the_case(tree({CASE_PATH: case(title=title, summary=summary)}))
+    assert published.title == title
+    assert published.summary == summary
