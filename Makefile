@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup browser serve build lint test clean
+.PHONY: setup system serve build lint check-content test bench clean
 
 setup: $(STAMP)
 
@@ -20,12 +20,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Debian's Chromium and Noto CJK fonts (without them Chinese renders as boxes).
-browser:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
-		echo "Installing Debian's chromium and fonts-noto-cjk…"; \
+# Debian's Chromium and Noto CJK fonts (without them Chinese renders as boxes),
+# and nginx, which the tests start over a built site to check the shipped server configuration.
+system:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' \
+		|| ! test -x /usr/sbin/nginx; then \
+		echo "Installing Debian's chromium, fonts-noto-cjk and nginx…"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fontconfig >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fontconfig nginx >/dev/null; \
 	fi
 
 serve: setup
@@ -35,11 +37,20 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 lint: setup
-	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff check plugins scripts tests
 	$(BIN)/mypy
 
-test: setup browser lint
+# The sample content: every problem (warnings too), and roundups up to date with the cases.
+check-content: setup
+	$(BIN)/python scripts/check.py --strict
+	$(BIN)/python scripts/roundup.py --all --check
+
+test: setup system lint check-content
 	$(BIN)/python -m pytest
+
+# Build speed, memory and page weight at 1,000 and 10,000 synthetic cases (see BENCHMARKS.md).
+bench: setup system
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site test-output .pytest_cache

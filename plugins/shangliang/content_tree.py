@@ -60,7 +60,7 @@ class SiteSettings:
         except OSError as error:
             raise SettingsError(f"{config_file}: cannot read the site configuration ({error.strerror})") from None
         try:
-            config = yaml.load(raw, Loader=_LenientLoader)  # noqa: S506 - a SafeLoader subclass
+            config = yaml.load(raw, Loader=_LenientLoader)
         except yaml.YAMLError as error:
             raise SettingsError(f"{config_file}: not valid YAML ({error})") from None
         if not isinstance(config, dict):
