@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
+from sites import case, fuzhou_tree, make_site, page, with_minhou
+
 from shangliang.cli import problem_line, progress_reporter
 from shangliang.content_tree import SettingsError, SiteSettings, content_files, load_tree
 from shangliang.model import DEFAULT_FORMATS
-
-from sites import case, fuzhou_tree, make_site, page, with_minhou
 
 
 def _config(tmp_path: Path, text: str) -> Path:
