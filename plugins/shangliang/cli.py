@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from .catalogue import LoadResult
 from .content_tree import Progress, SettingsError, SiteSettings, load_tree
@@ -22,6 +22,8 @@ from .model import Problem
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+
+T = TypeVar("T")
 
 
 def parser(prog: str, description: str, example: str) -> argparse.ArgumentParser:
@@ -82,3 +84,31 @@ def problem_line(problem: Problem) -> str:
 def print_problems(problems: Iterable[Problem], stream: TextIO = sys.stderr) -> None:
     for problem in problems:
         print(problem_line(problem), file=stream)
+
+
+def ask(
+    question: str,
+    parse: Callable[[str], T],
+    *,
+    default: str = "",
+    answers: TextIO | None = None,
+    stream: TextIO | None = None,
+) -> T:
+    """Ask on `stream` (stderr) until `parse` accepts a line read from `answers` (stdin).
+
+    An empty answer stands for `default`. A `ValueError` from `parse` is shown and the
+    question asked again; the end of input is a usage error (nothing was chosen).
+    """
+    answers = answers if answers is not None else sys.stdin
+    stream = stream if stream is not None else sys.stderr
+    shown = f"{question} [{default}]: " if default else f"{question}: "
+    while True:
+        print(shown, end="", file=stream, flush=True)
+        line = answers.readline()
+        if not line:
+            print(f"\nerror: no answer to '{question}'; nothing was written", file=stream)
+            raise SystemExit(EXIT_USAGE)
+        try:
+            return parse(line.strip() or default)
+        except ValueError as error:
+            print(f"  {error}", file=stream, flush=True)

@@ -1,0 +1,261 @@
+"""`scripts/new_case.py`, run as an editor runs it: from flags, or answering its questions in a terminal."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sites import DISTRICT_GULOU, REPO, Site, case, make_site, page, with_minhou
+
+NEW_CASE = REPO / "scripts" / "new_case.py"
+CHECK = REPO / "scripts" / "check.py"
+
+
+def tree() -> dict[str, str | bytes]:
+    return with_minhou({
+        "districts/gulou.md": page(DISTRICT_GULOU),
+        "cases/2024/lu-deng.md": page(case("路灯", "2024-01-02", "minhou"), "已有的案例。"),
+    })
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return make_site(tmp_path, tree())
+
+
+def new_case(site: Site, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the script with no terminal on stdin, as a script or CI would."""
+    return subprocess.run(
+        [sys.executable, str(NEW_CASE), "-f", str(site.root / "mkdocs.yml"), *args],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
+    )
+
+
+def check_strict(site: Site) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(CHECK), "-f", str(site.root / "mkdocs.yml"), "--strict"],
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+FLAGS = ("--title", "普陀村加装路灯", "--date", "2023-06-01", "--district", "minhou", "--format", "委员进小院")
+
+
+# -- from flags --------------------------------------------------------------------
+
+
+def test_flags_create_the_case_in_its_years_folder_named_after_the_title_and_print_its_path(site: Site) -> None:
+    result = new_case(site, *FLAGS)
+    assert result.returncode == 0, result.stderr
+    path = site.content / "cases/2023/pu-tuo-cun-jia-zhuang-lu-deng.md"
+    assert result.stdout == f"{path}\n"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: 普陀村加装路灯\ndate: 2023-06-01\ndistrict: minhou\nformat: 委员进小院\n")
+
+
+def test_the_new_case_passes_the_check_and_builds_strictly_into_its_page(site: Site) -> None:
+    created = new_case(site, *FLAGS, "--district", "gulou", "--status", "落实")
+    assert created.returncode == 0, created.stderr
+    checked = check_strict(site)
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout == "2 cases, 2 districts, 1 brand: no problems\n"
+    built = site.build("--strict")
+    assert built.returncode == 0, built.stderr
+    html = site.html("cases/2023/pu-tuo-cun-jia-zhuang-lu-deng/")
+    assert "普陀村加装路灯" in html
+    assert "落实" in html
+    assert "cases/2023/pu-tuo-cun-jia-zhuang-lu-deng/" in site.html("districts/gulou/")
+
+
+def test_an_existing_file_is_refused_and_left_untouched(site: Site) -> None:
+    existing = site.content / "cases/2024/lu-deng.md"
+    before = existing.read_bytes(), existing.stat().st_mtime_ns
+    result = new_case(site, "--title", "路灯", "--date", "2024-05-06", "--district", "gulou", "--format", "微协商")
+    assert result.returncode == 1
+    assert f"error: {existing} already exists; nothing was written" in result.stderr
+    assert "--slug lu-deng-2" in result.stderr
+    assert result.stdout == ""
+    assert (existing.read_bytes(), existing.stat().st_mtime_ns) == before
+
+
+def test_a_file_whose_url_the_new_case_would_take_is_refused(site: Site) -> None:
+    site.write("cases/2024/Shui-Ku.md", page(case("水库", "2024-01-02", "minhou"), "正文。"))
+    result = new_case(site, "--title", "水库", "--date", "2024-05-06", "--district", "minhou",
+                      "--format", "微协商", "--slug", "shui-ku")  # fmt: skip
+    assert result.returncode == 1
+    assert f"{site.content / 'cases/2024/Shui-Ku.md'} already exists" in result.stderr
+    assert not (site.content / "cases/2024/shui-ku.md").exists()
+
+
+def test_a_chosen_slug_names_the_file(site: Site) -> None:
+    result = new_case(site, "--title", "路灯", "--date", "2024-05-06", "--district", "gulou",
+                      "--format", "微协商", "--slug", "gulou-lu-deng")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (site.content / "cases/2024/gulou-lu-deng.md").exists()
+
+
+def test_dry_run_shows_the_file_and_writes_nothing(site: Site) -> None:
+    before = sorted(site.content.rglob("*"))
+    result = new_case(site, *FLAGS, "--dry-run")
+    assert result.returncode == 0
+    path, text = result.stdout.split("\n", 1)
+    assert path == str(site.content / "cases/2023/pu-tuo-cun-jia-zhuang-lu-deng.md")
+    assert text.startswith("---\ntitle: 普陀村加装路灯\n")
+    assert sorted(site.content.rglob("*")) == before
+
+
+# -- wrong or missing values ---------------------------------------------------------
+
+
+def test_an_unknown_district_is_refused_with_the_valid_keys_and_their_names(site: Site) -> None:
+    result = new_case(site, "--title", "甲", "--date", "2024-05-06", "--district", "minhuo", "--format", "微协商")
+    assert result.returncode == 2
+    assert "error: --district: unknown district (got 'minhuo'; expected one of gulou, minhou)" in result.stderr
+    assert "gulou   鼓楼区 · 家在鼓楼，协商为民（榕你来商量）" in result.stderr
+    assert "minhou  闽侯县 · 邑起来商量（榕你来商量）" in result.stderr
+    assert list((site.content / "cases").rglob("*.md")) == [site.content / "cases/2024/lu-deng.md"]
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        ("--date", "2024-13-45", "error: --date: not a date (got '2024-13-45'; expected YYYY-MM-DD)"),
+        ("--format", "座谈", "error: --format: not allowed (got '座谈'; expected one of 微协商、民情座谈会、"),
+        ("--status", "完成", "error: --status: not allowed (got '完成'; expected one of 选题、调研、协商、报送"),
+        ("--slug", "Lu_Deng", "error: --slug: not a usable file name (got 'Lu_Deng'; expected lowercase letters"),
+    ],
+)
+def test_a_wrong_value_is_a_usage_error_saying_what_is_allowed(site: Site, flag: str, value: str, message: str) -> None:
+    values = dict(zip(FLAGS[::2], FLAGS[1::2], strict=True)) | {flag: value}
+    result = new_case(site, *[item for pair in values.items() for item in pair])
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site.content / "cases/2023").exists()
+
+
+def test_formats_come_from_the_sites_configuration(site: Site) -> None:
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("search: false", "search: false\n      formats: [微协商, 院坝会]"))
+    refused = new_case(site, *FLAGS)
+    assert refused.returncode == 2
+    assert "error: --format: not allowed (got '委员进小院'; expected one of 微协商、院坝会)" in refused.stderr
+    values = dict(zip(FLAGS[::2], FLAGS[1::2], strict=True)) | {"--format": "院坝会"}
+    assert new_case(site, *[item for pair in values.items() for item in pair]).returncode == 0
+    assert check_strict(site).returncode == 0
+
+
+def test_a_missing_value_without_a_terminal_is_a_usage_error_naming_the_flag(site: Site) -> None:
+    result = new_case(site, "--title", "甲", "--district", "minhou", "--format", "微协商")
+    assert result.returncode == 2
+    assert "error: --date is required (values are asked for only when run in a terminal)" in result.stderr
+
+
+def test_a_title_with_nothing_to_spell_needs_a_slug(site: Site) -> None:
+    result = new_case(site, "--title", "！？", "--date", "2024-05-06", "--district", "minhou", "--format", "微协商")
+    assert result.returncode == 2
+    assert "--slug is required" in result.stderr
+
+
+def test_help_shows_an_example(site: Site) -> None:
+    result = new_case(site, "--help")
+    assert result.returncode == 0
+    assert "example:\n  python scripts/new_case.py --title" in result.stdout
+
+
+# -- in a terminal -------------------------------------------------------------------
+
+
+class Terminal:
+    """The script running on a pseudo-terminal, driven like an editor typing answers."""
+
+    def __init__(self, args: list[str]) -> None:
+        self.master, replica = pty.openpty()
+        self.process = subprocess.Popen(args, stdin=replica, stdout=replica, stderr=replica, close_fds=True)
+        os.close(replica)
+        self.seen = ""
+
+    def expect(self, text: str, timeout: float = 30) -> str:
+        """Read until `text` appears; everything read so far is returned."""
+        deadline = time.monotonic() + timeout
+        while text not in self.seen:
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"timed out waiting for {text!r}; got:\n{self.seen}"
+            ready, _, _ = select.select([self.master], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 4096)
+                except OSError:  # the script ended and closed the terminal
+                    chunk = b""
+                assert chunk, f"the script ended before {text!r}; got:\n{self.seen}"
+                self.seen += chunk.decode("utf-8", errors="replace").replace("\r\n", "\n")
+        return self.seen
+
+    def answer(self, line: str) -> None:
+        os.write(self.master, (line + "\n").encode())
+
+    def finish(self, timeout: float = 30) -> int:
+        with contextlib.suppress(AssertionError):
+            self.expect("\0", timeout)  # read to the end
+        code = self.process.wait(timeout)
+        os.close(self.master)
+        return code
+
+
+def test_missing_values_are_asked_for_in_a_terminal_and_wrong_answers_asked_again(site: Site) -> None:
+    terminal = Terminal([sys.executable, str(NEW_CASE), "-f", str(site.root / "mkdocs.yml")])
+    terminal.expect("标题（--title）: ")
+    terminal.answer("绿色出行进社区")
+    terminal.expect("协商日期 YYYY-MM-DD（--date）: ")
+    terminal.answer("去年五月")
+    terminal.expect("not a date (got '去年五月'; expected YYYY-MM-DD)")
+    terminal.answer("2024-05-01")
+    shown = terminal.expect("（--district）: ")
+    assert "minhou  闽侯县 · 邑起来商量（榕你来商量）" in shown  # the valid keys with their names
+    terminal.answer("minhuo")
+    terminal.expect("unknown district (got 'minhuo'; expected one of gulou, minhou)")
+    terminal.answer("minhou gulou")
+    shown = terminal.expect("形式：填序号或名称（--format）: ")
+    assert "  1. 微协商\n  2. 民情座谈会\n" in shown
+    terminal.answer("2")
+    shown = terminal.expect("达到的阶段：填序号或名称（--status） [协商]: ")
+    assert "  6. 落实\n" in shown
+    terminal.answer("")  # the default
+    terminal.expect("（--slug） [lv-se-chu-xing-jin-she-qu]: ")
+    terminal.answer("")
+    assert terminal.finish() == 0
+    path = site.content / "cases/2024/lv-se-chu-xing-jin-she-qu.md"
+    assert f"{path}\n" in terminal.seen
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: 绿色出行进社区\ndate: 2024-05-01\ndistrict: [minhou, gulou]\n"
+                           "format: 民情座谈会\nstatus: 协商\n")
+    assert check_strict(site).returncode == 0
+
+
+def test_in_a_terminal_a_taken_name_is_asked_again_with_a_free_one_offered(site: Site) -> None:
+    terminal = Terminal([sys.executable, str(NEW_CASE), "-f", str(site.root / "mkdocs.yml"),
+                         "--title", "路灯", "--date", "2024-05-06", "--district", "gulou", "--format", "微协商",
+                         "--status", "调研"])  # fmt: skip
+    terminal.expect("（--slug） [lu-deng-2]: ")
+    terminal.answer("lu-deng")
+    terminal.expect("cases/2024/lu-deng.md already exists; choose another name, e.g. lu-deng-2")
+    terminal.answer("")
+    assert terminal.finish() == 0
+    assert "status: 调研\n" in (site.content / "cases/2024/lu-deng-2.md").read_text(encoding="utf-8")
+    assert (site.content / "cases/2024/lu-deng.md").read_text(encoding="utf-8") == tree()["cases/2024/lu-deng.md"]
+
+
+def test_ending_the_input_in_a_terminal_writes_nothing(site: Site) -> None:
+    terminal = Terminal([sys.executable, str(NEW_CASE), "-f", str(site.root / "mkdocs.yml")])
+    terminal.expect("标题（--title）: ")
+    os.write(terminal.master, b"\x04")  # Ctrl-D: the end of input
+    assert terminal.finish() == 2
+    assert "error: no answer to '标题（--title）'; nothing was written" in terminal.seen
+    assert list((site.content / "cases").rglob("*.md")) == [site.content / "cases/2024/lu-deng.md"]
