@@ -1,0 +1,311 @@
+"""Annual roundups without a build: the year's data, its Markdown, merging into the editor's file, charts.
+
+The expectations are written out by hand from the small tree below, never computed
+by the code under test.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from generated_tree import build
+
+from shangliang.charts import ColumnChart, column_chart_svg, fingerprint_of
+from shangliang.grouping import Index
+from shangliang.roundup import natural_key, roundups_of
+from shangliang.roundup_files import plan_roundups
+from shangliang.roundup_markdown import BLOCKS, render
+from shangliang.roundup_merge import RoundupFileError, merge, new_file
+
+# gulou, minhou: brand rong; rongchang: brand yu (see generated_tree.DISTRICTS).
+TREE = {
+    "cases/2024/a.md": {
+        "title": "甲案例", "date": "2024-03-05", "district": "gulou", "format": "微协商", "members": 5,
+        "status": "落实", "tags": ["养老", "交通"], "reports": ["协商专报2024年第10期", "协商专报2024年第2期"],
+    },
+    "cases/2024/b.md": {
+        "title": "乙联合案例", "date": "2024-03-20", "district": ["gulou", "minhou"], "format": "民情座谈会",
+        "members": 3, "problems_solved": 2, "status": "办理", "tags": ["养老"],
+        "reports": ["协商专报2024年第2期"], "highlight": 2024, "summary": "两区联合协商养老服务。",
+    },
+    "cases/2024/c.md": {"title": "丙案例", "date": "2024-12-01", "district": "rongchang", "format": "微协商"},
+    "cases/2024/draft.md": {
+        "title": "草稿", "date": "2024-06-01", "district": "minhou", "format": "微协商", "members": 100,
+        "draft": True,
+    },
+    "cases/2023/d.md": {
+        "title": "丁案例", "date": "2023-05-01", "district": "minhou", "format": "微协商", "members": 4,
+        "highlight": 2024,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return Index(build(TREE).catalogue)
+
+
+def rendered_blocks(index: Index, year: int) -> dict[str, str]:
+    roundup = roundups_of(index, [year])[year]
+    return render(roundup, index.catalogue, highlight_page=year in index.highlight_years).blocks
+
+
+def html_of(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables"])
+
+
+# --------------------------------------------------------------------------- the year's data
+
+
+def test_figures_count_a_joint_case_once_and_leave_out_drafts(index: Index) -> None:
+    roundup = roundups_of(index, [2024])[2024]
+    figures = roundup.figures
+    assert figures.cases == 3
+    assert figures.districts == 3  # gulou, minhou, rongchang
+    assert figures.members == 8  # 5 + 3; the draft's 100 is not counted
+    assert figures.participants is None  # no case states it: not 0
+    assert figures.problems_solved == 2
+    assert figures.bulletins == 2
+
+
+def test_last_years_figures_come_with_this_years(index: Index) -> None:
+    roundups = roundups_of(index, [2024, 2023])
+    assert roundups[2024].previous is not None
+    assert (roundups[2024].previous.cases, roundups[2024].previous.members) == (1, 4)
+    assert roundups[2023].previous is None  # no case in 2022
+
+
+def test_brands_count_their_own_cases_and_districts_count_joint_cases_in_each(index: Index) -> None:
+    roundup = roundups_of(index, [2024])[2024]
+    rows = {group.brand.key: group for group in roundup.brands}
+    assert list(rows) == ["rong", "yu"]
+    assert rows["rong"].figures.cases == 2
+    assert rows["rong"].figures.members == 8
+    assert {row.district.key: row.figures.cases for row in rows["rong"].districts} == {"gulou": 2, "minhou": 1}
+    assert {row.district.key: row.figures.cases for row in rows["yu"].districts} == {"rongchang": 1}
+
+
+def test_formats_stages_months_topics_and_bulletins(index: Index) -> None:
+    roundup = roundups_of(index, [2024])[2024]
+    assert [(row.name, row.count) for row in roundup.formats] == [("微协商", 2), ("民情座谈会", 1)]
+    stages = {row.stage: (row.at_stage, row.reached) for row in roundup.stages}
+    assert stages == {"选题": (0, 3), "调研": (0, 3), "协商": (1, 3), "报送": (0, 2), "办理": (1, 2), "落实": (1, 1)}
+    assert roundup.implemented == 1
+    assert roundup.months == (0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1)
+    assert [(row.name, row.count) for row in roundup.topics] == [("养老", 2), ("交通", 1)]
+    bulletins = [(bulletin.name, [case.title for case in bulletin.cases]) for bulletin in roundup.bulletins]
+    assert bulletins == [("协商专报2024年第2期", ["甲案例", "乙联合案例"]), ("协商专报2024年第10期", ["甲案例"])]
+
+
+def test_commended_cases_are_those_of_the_commendation_year(index: Index) -> None:
+    roundup = roundups_of(index, [2024, 2023])
+    assert {case.title for case in roundup[2024].highlights} == {"乙联合案例", "丁案例"}
+    assert roundup[2023].highlights == ()
+
+
+def test_numbers_inside_names_sort_by_value() -> None:
+    names = ["第10期", "第2期", "第1期"]
+    assert sorted(names, key=natural_key) == ["第1期", "第2期", "第10期"]
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def test_headline_table_shows_the_change_and_a_dash_for_unstated_figures(index: Index) -> None:
+    figures = rendered_blocks(index, 2024)["figures"]
+    assert "| 案例 | 3（+2） | 1 |" in figures
+    assert "| 参与委员 | 8（+4） | 4 |" in figures
+    assert "| 参与人数 | — | — |" in figures
+    assert "本站收录2024年的案例3件，比上年增加2件，其中1件已进入“落实”阶段。" in figures
+
+
+def test_without_last_year_the_headline_table_has_one_year(index: Index) -> None:
+    figures = rendered_blocks(index, 2023)["figures"]
+    assert "| 指标 | 2023年 |" in figures
+    assert "本站没有收录2022年的案例，无法与上年比较。" in figures
+
+
+def test_district_table_links_pages_and_counts_joint_cases_in_each_district(index: Index) -> None:
+    districts = rendered_blocks(index, 2024)["districts"]
+    assert "| **[榕你来商量](../brands/rong.md)**（合计） | 2 | 8 | 2 |" in districts
+    assert "| [鼓楼区](../districts/gulou.md) | 2 | 8 | 2 |" in districts
+    assert "| [闽侯县](../districts/minhou.md) · 邑起来商量 | 1 | 3 | 2 |" in districts
+    assert "本年度没有案例填写参与人数，表中未列出。" in districts
+
+
+def test_months_chart_is_an_image_whose_alt_text_states_the_numbers(index: Index) -> None:
+    roundup = roundups_of(index, [2024])[2024]
+    rendered = render(roundup, index.catalogue, highlight_page=True)
+    assert list(rendered.charts) == ["2024-months.svg"]
+    image = re.search(r"!\[([^\]]*)\]\(2024-months\.svg\)", rendered.blocks["months"])
+    assert image is not None
+    assert "3月2件" in image.group(1) and "12月1件" in image.group(1) and "全年共3件" in image.group(1)
+
+
+def test_commended_cases_come_with_links_and_summaries(index: Index) -> None:
+    highlights = rendered_blocks(index, 2024)["highlights"]
+    assert "[乙联合案例](../cases/2024/b.md)" in highlights
+    assert "鼓楼区、闽侯县" in highlights
+    assert "两区联合协商养老服务。" in highlights
+    assert "[2024年度优秀案例](../highlights/2024.md)" in highlights
+
+
+def test_front_matter_text_is_escaped_not_read_as_markup() -> None:
+    tree = {"cases/2024/x.md": {
+        "title": "<script>alert(1)</script> *强调* [链接](http://x) | 竖线", "date": "2024-01-02",
+        "district": "gulou", "format": "微协商", "highlight": True, "tags": ["<b>粗</b>"],
+        "reports": ["专报_1_"], "summary": "摘要 <img src=x onerror=alert(1)> {: #id }",
+    }}
+    index = Index(build(tree).catalogue)
+    text = "\n".join(rendered_blocks(index, 2024).values())
+    html = html_of(text)
+    assert "<script>" not in html and "<img src=x" not in html and "<b>粗" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *强调* [链接](http://x) | 竖线" in html
+    assert "专报_1_" in html and "<em>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt; {: #id }" in html
+
+
+# --------------------------------------------------------------------------- merging into the editor's file
+
+PROSE_TOP = "---\ntitle: 二〇二四年综述（编辑改过的标题）\n---\n\n编辑写的导语，   带空格和*星号*。\n\n"
+PROSE_MIDDLE = "\n编辑在两个块之间写的评论。\n\n"
+PROSE_END = "\n## 编辑的结语\n\n最后一段，没有换行结尾"
+
+
+def edited_file(blocks: dict[str, str], newline: str = "\n") -> str:
+    """A roundup file as an editor left it: prose around and between stale generated blocks."""
+    parts = [PROSE_TOP]
+    for position, name in enumerate(BLOCKS):
+        parts.append(f"<!-- shangliang:roundup begin {name} -->\n旧的内容\n<!-- shangliang:roundup end {name} -->\n")
+        if position == 2:
+            parts.append(PROSE_MIDDLE)
+    parts.append(PROSE_END)
+    return "".join(parts).replace("\n", newline)
+
+
+def outside_blocks(text: str) -> str:
+    return re.sub(r"<!-- shangliang:roundup begin (\S+) -->.*?<!-- shangliang:roundup end \1 -->", "[块]",
+                  text, flags=re.DOTALL)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_merge_replaces_the_blocks_and_keeps_every_other_byte(index: Index, newline: str) -> None:
+    roundup = roundups_of(index, [2024])[2024]
+    rendered = render(roundup, index.catalogue, highlight_page=True)
+    existing = edited_file(rendered.blocks, newline)
+    merged = merge(existing, rendered, src_uri="roundups/2024.md")
+    assert outside_blocks(merged) == outside_blocks(existing)
+    assert "旧的内容" not in merged
+    assert rendered.blocks["figures"].replace("\n", newline) in merged
+    if newline == "\r\n":
+        assert "\n" not in merged.replace("\r\n", "")
+
+
+def test_merge_is_idempotent_and_a_new_file_merges_to_itself(index: Index) -> None:
+    roundup = roundups_of(index, [2024])[2024]
+    rendered = render(roundup, index.catalogue, highlight_page=True)
+    once = merge(edited_file(rendered.blocks), rendered, src_uri="roundups/2024.md")
+    assert merge(once, rendered, src_uri="roundups/2024.md") == once
+    fresh = new_file(2024, rendered)
+    assert fresh.startswith("---\ntitle: 2024年度综述\n---\n")
+    assert merge(fresh, rendered, src_uri="roundups/2024.md") == fresh
+
+
+def test_a_block_missing_from_the_file_is_added_in_its_place(index: Index) -> None:
+    roundup = roundups_of(index, [2024])[2024]
+    rendered = render(roundup, index.catalogue, highlight_page=True)
+    fresh = new_file(2024, rendered)
+    without = re.sub(r"<!-- shangliang:roundup begin stages -->.*?end stages -->\n\n", "", fresh, flags=re.DOTALL)
+    assert "begin stages" not in without
+    merged = merge(without, rendered, src_uri="roundups/2024.md")
+    order = [merged.index(f"begin {name} -->") for name in BLOCKS]
+    assert order == sorted(order)
+    assert merge(merged, rendered, src_uri="roundups/2024.md") == merged
+
+
+def test_a_file_without_blocks_gets_them_after_the_prose(index: Index) -> None:
+    roundup = roundups_of(index, [2024])[2024]
+    rendered = render(roundup, index.catalogue, highlight_page=True)
+    prose = "---\ntitle: 综述\n---\n\n只有编辑的文字"
+    merged = merge(prose, rendered, src_uri="roundups/2024.md")
+    assert merged.startswith(prose + "\n")
+    assert all(f"begin {name} -->" in merged for name in BLOCKS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\n<!-- shangliang:roundup begin figures -->\nx\n", "roundups/2024.md: block 'figures' has no end line"),
+        ("<!-- shangliang:roundup end figures -->\n", "roundups/2024.md: line 1: end of block 'figures' without"),
+        ("<!-- shangliang:roundup begin figures -->\n<!-- shangliang:roundup begin months -->\n",
+         "roundups/2024.md: line 2: block 'months' begins inside block 'figures'"),
+    ],
+    ids=["no end", "no begin", "nested"],
+)
+def test_markers_that_do_not_pair_up_are_reported_with_file_and_line(index: Index, text: str, expected: str) -> None:
+    roundup = roundups_of(index, [2024])[2024]
+    rendered = render(roundup, index.catalogue, highlight_page=True)
+    with pytest.raises(RoundupFileError) as raised:
+        merge(text, rendered, src_uri="roundups/2024.md")
+    assert str(raised.value).startswith(expected)
+
+
+# --------------------------------------------------------------------------- files and staleness
+
+
+def test_written_roundups_are_current_until_a_case_or_a_chart_changes(tmp_path: Path, index: Index) -> None:
+    plans = plan_roundups(tmp_path, index, [2024, 2023])
+    assert [plan.is_current() for plan in plans] == [False, False]
+    assert plans[0].write() == ["roundups/2024.md", "roundups/2024-months.svg"]
+    plans[1].write()
+    assert all(plan.is_current() for plan in plan_roundups(tmp_path, index, [2024, 2023]))
+    assert plan_roundups(tmp_path, index, [2024])[0].write() == []
+
+    changed = dict(TREE)
+    changed["cases/2024/c.md"] = {**TREE["cases/2024/c.md"], "date": "2024-11-30", "members": 7}
+    stale = plan_roundups(tmp_path, Index(build(changed).catalogue), [2024, 2023])
+    assert [plan.text_is_current for plan in stale] == [False, True]
+    assert [chart.src_uri for chart in stale[0].stale_charts()] == ["roundups/2024-months.svg"]
+
+    chart = tmp_path / "roundups" / "2023-months.svg"
+    chart.write_bytes(chart.read_bytes().replace(b"shangliang-chart ", b"shangliang-chart 0", 1))
+    assert not plan_roundups(tmp_path, index, [2023])[0].is_current()
+
+
+def test_dry_run_diff_shows_the_change(tmp_path: Path, index: Index) -> None:
+    plan = plan_roundups(tmp_path, index, [2024])[0]
+    assert plan.diff().startswith("--- /dev/null\n+++ b/roundups/2024.md\n")
+    plan.write()
+    assert plan_roundups(tmp_path, index, [2024])[0].diff() == ""
+
+
+# --------------------------------------------------------------------------- charts
+
+CHART = ColumnChart(tuple(f"{month}月" for month in range(1, 13)), (5, 0, 3, 12, 1, 0, 0, 8, 2, 0, 0, 1), "替代文字")
+
+
+def test_chart_is_deterministic_svg_with_text_kept_as_text() -> None:
+    svg = column_chart_svg(CHART)
+    assert svg == column_chart_svg(CHART)
+    text = svg.decode("utf-8")
+    assert "<svg" in text and "<text" in text and ">12月<" in text
+    assert "Noto Sans CJK SC" in text and "sans-serif" in text
+    assert "<title>替代文字</title>" in text
+    assert "<dc:date>" not in text
+
+
+def test_chart_refers_to_no_other_host() -> None:
+    text = column_chart_svg(CHART).decode("utf-8")
+    assert not re.search(r"(href|src)=\"https?:", text)
+    assert "url(http" not in text and "@import" not in text and "@font-face" not in text
+
+
+def test_chart_carries_the_fingerprint_of_what_it_shows() -> None:
+    svg = column_chart_svg(CHART)
+    assert fingerprint_of(svg) == CHART.fingerprint()
+    other = ColumnChart(CHART.labels, (*CHART.values[:-1], 2), CHART.alt)
+    assert other.fingerprint() != CHART.fingerprint()
+    assert fingerprint_of(b"<svg></svg>") is None

@@ -1,0 +1,260 @@
+"""`scripts/roundup.py` run as an editor runs it: a real subprocess over a real content tree."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sites import REPO, Site, case, fuzhou_tree, make_site, page
+
+SCRIPT = REPO / "scripts" / "roundup.py"
+PROSE_TOP = "编辑写的2024年导语：   保留空格、*星号*和行尾空格。  \n"
+PROSE_BETWEEN = "\n编辑插在两个块之间的评论。\n"
+PROSE_END = "\n## 编辑的结语\n\n结尾没有换行"
+
+
+def run(site: Site, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args], cwd=site.root, capture_output=True, text=True, timeout=300,
+    )
+
+
+def snapshot(site: Site) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted((site.content / "roundups").glob("*"))}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return make_site(tmp_path / "site", fuzhou_tree())
+
+
+@pytest.fixture
+def written(site: Site) -> Site:
+    result = run(site, "--all")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def edit_prose(site: Site) -> str:
+    """Hand-edit the 2024 roundup as an editor would; returns the edited text."""
+    path = site.content / "roundups" / "2024.md"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"<!-- 编辑：.*?-->\n", PROSE_TOP, text, count=1, flags=re.DOTALL)
+    text = text.replace("<!-- shangliang:roundup end formats -->\n", "<!-- shangliang:roundup end formats -->\n"
+                        + PROSE_BETWEEN, 1)
+    text += PROSE_END
+    path.write_bytes(text.encode("utf-8"))
+    return text
+
+
+def outside_blocks(text: str) -> str:
+    return re.sub(r"<!-- shangliang:roundup begin (\S+) -->.*?<!-- shangliang:roundup end \1 -->", "[块]",
+                  text, flags=re.DOTALL)
+
+
+def test_all_writes_a_roundup_and_a_chart_for_every_year_with_cases(written: Site) -> None:
+    assert sorted(snapshot(written)) == ["2023-months.svg", "2023.md", "2024-months.svg", "2024.md"]
+    text = (written.content / "roundups" / "2024.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: 2024年度综述\n---\n")
+    assert "| 案例 | 2（+0）" not in text and "| 案例 | 2（持平） | 2 |" in text
+    assert "![2024年各月案例数柱状图：" in text and "](2024-months.svg)" in text
+
+
+def test_regenerating_keeps_hand_edited_prose_byte_for_byte(written: Site) -> None:
+    edited = edit_prose(written)
+    written.write("cases/2024/yiyuan.md", page(
+        case("加强平安医院建设", "2024-03-02", "gulou", members=6, participants=20), "医院安保的协商。"
+    ))
+    result = run(written, "2024")
+    assert result.returncode == 0, result.stderr
+    assert "2024: wrote roundups/2024.md" in result.stdout
+    after = (written.content / "roundups" / "2024.md").read_text(encoding="utf-8")
+    assert outside_blocks(after) == outside_blocks(edited)
+    assert PROSE_TOP in after and PROSE_BETWEEN in after and after.endswith(PROSE_END)
+    assert "| 参与委员 | 14（+9） | 5 |" in after  # 8 + 6 now, against 2023's 4 + 1
+
+
+def test_a_second_run_changes_nothing(written: Site) -> None:
+    edit_prose(written)
+    before = snapshot(written)
+    result = run(written, "--all")
+    assert result.returncode == 0, result.stderr
+    assert snapshot(written) == before
+    assert "2024: up to date, nothing written" in result.stdout
+
+
+def test_check_names_the_years_made_stale_by_a_changed_case(written: Site) -> None:
+    assert run(written, "--all", "--check").returncode == 0
+    written.write("cases/2024/dianshang.md", page(
+        case("推进县域电商直播基地建设", "2024-08-18", "minhou", members=8), "委员商量直播基地的选址。"
+    ))
+    before = snapshot(written)
+    result = run(written, "--all", "--check")
+    assert result.returncode == 1
+    assert "stale: 2024: roundups/2024.md, roundups/2024-months.svg are out of date" in result.stdout
+    assert "stale: 2023" not in result.stdout
+    assert snapshot(written) == before
+
+
+def test_check_notices_a_chart_that_was_edited_or_deleted(written: Site) -> None:
+    (written.content / "roundups" / "2023-months.svg").unlink()
+    result = run(written, "--all", "--check")
+    assert result.returncode == 1
+    assert "stale: 2023: roundups/2023-months.svg" in result.stdout
+
+
+def test_check_reports_a_missing_roundup(site: Site) -> None:
+    result = run(site, "2024", "--check")
+    assert result.returncode == 1
+    assert "stale: 2024: roundups/2024.md, roundups/2024-months.svg are missing" in result.stdout
+    assert not (site.content / "roundups").exists()
+
+
+def test_dry_run_prints_a_diff_and_writes_nothing(written: Site) -> None:
+    written.write("cases/2024/yiyuan.md", page(
+        case("加强平安医院建设", "2024-03-02", "gulou", members=9, reports=["协商专报2024年第5期"]), "正文。"
+    ))
+    before = snapshot(written)
+    result = run(written, "2024", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("--- a/roundups/2024.md\n+++ b/roundups/2024.md\n@@ ")
+    assert "\n-| 参与委员 | 13（+8） | 5 |\n" in result.stdout
+    assert "\n+| 参与委员 | 17（+12） | 5 |\n" in result.stdout
+    assert snapshot(written) == before
+
+
+def test_a_broken_case_stops_the_roundup_with_the_builds_one_line_message(site: Site) -> None:
+    site.write("cases/2024/huai.md", page(case("坏日期", "2024-13-45", "minhou")))
+    result = run(site, "--all")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    line = next(line for line in result.stderr.splitlines() if "huai.md" in line)
+    assert line.startswith("error: cases/2024/huai.md: date: not a date (got '2024-13-45'")
+    build = site.build()
+    assert build.returncode == 1
+    assert line.removeprefix("error: ") in build.stderr
+    assert not (site.content / "roundups").exists()
+
+
+def test_broken_markers_stop_the_roundup_naming_the_file_and_line(written: Site) -> None:
+    path = written.content / "roundups" / "2024.md"
+    text = path.read_text(encoding="utf-8").replace("<!-- shangliang:roundup end months -->\n", "", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run(written, "2024")
+    assert result.returncode == 1
+    assert re.search(r"error: roundups/2024\.md: line \d+: block 'highlights' begins inside block 'months'",
+                     result.stderr)
+    assert "Traceback" not in result.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_year_without_cases_is_a_problem_naming_the_years_there_are(site: Site) -> None:
+    result = run(site, "2019")
+    assert result.returncode == 1
+    assert "error: 2019: no published case is dated in that year (years with cases: 2024, 2023)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(), ("24",), ("2024", "--all"), ("--all", "--pdf", "x.pdf"), ("2024", "--check", "--pdf", "x.pdf"),
+     ("--no-such-option",)],
+    ids=["nothing", "short year", "year and all", "pdf of all", "pdf with check", "unknown option"],
+)
+def test_bad_usage_exits_2_with_a_message(site: Site, args: tuple[str, ...]) -> None:
+    result = run(site, *args)
+    assert result.returncode == 2
+    assert "usage: roundup.py" in result.stderr and "error:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_help_shows_an_example(site: Site) -> None:
+    result = run(site, "--help")
+    assert result.returncode == 0
+    assert "example:" in result.stdout
+    assert "python scripts/roundup.py 2024" in result.stdout
+    assert "--check" in result.stdout and "--dry-run" in result.stdout and "--pdf" in result.stdout
+
+
+def test_the_sample_publications_roundups_are_up_to_date() -> None:
+    result = subprocess.run([sys.executable, str(SCRIPT), "--all", "--check"], cwd=REPO,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "roundups up to date: 2024, 2023, 2022" in result.stdout
+
+
+def test_roundups_are_in_the_navigation_newest_first(written: Site) -> None:
+    (written.content / "cases" / "2022").mkdir()
+    written.write("cases/2022/jiu.md", page(case("旧案例", "2022-02-02", "minhou"), "旧。"))
+    assert run(written, "2022").returncode == 0
+    result = written.build("--strict")
+    assert result.returncode == 0, result.stderr
+    home = written.html("")
+    section = home[home.index("年度综述"):]
+    links = re.findall(r'href="(roundups/\d{4}/)"', section)
+    assert links[:3] == ["roundups/2024/", "roundups/2023/", "roundups/2022/"]
+    roundup = written.html("roundups/2024/")
+    assert '<img alt="2024年各月案例数柱状图：' in roundup and 'src="../2024-months.svg"' in roundup
+    assert (written.site_dir / "roundups" / "2024-months.svg").is_file()
+
+
+@pytest.mark.browser
+def test_pdf_of_a_roundup_is_written(written: Site) -> None:
+    out = written.root / "out" / "roundup-2024.pdf"
+    result = run(written, "2024", "--pdf", str(out))
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 5_000
+    assert re.search(r"wrote .*roundup-2024\.pdf \(\d+ pages?, A4\)", result.stdout)
+
+
+PRINTED = """
+() => {
+  const shown = (selector) => {
+    const element = document.querySelector(selector);
+    return element !== null && getComputedStyle(element).display !== "none";
+  };
+  const after = (selector) => getComputedStyle(document.querySelector(selector), "::after").content;
+  return {
+    header: shown(".md-header"), sidebar: shown(".md-sidebar--primary"), footer: shown(".md-footer"),
+    search: shown(".md-search"), panel: shown("dl.sl-meta"), progress: shown(".sl-progress"),
+    external: after("dl.sl-meta a[href^='https://']"), internal: after("dl.sl-meta a[href*='districts/']"),
+    colour: getComputedStyle(document.querySelector(".md-typeset h1")).color,
+  };
+}
+"""
+
+
+@pytest.mark.browser
+def test_printed_case_page_keeps_its_panel_and_writes_out_link_targets(site: Site) -> None:
+    """The print stylesheet (overrides/assets/shangliang/print.css), on a case page in print media."""
+    from playwright.sync_api import sync_playwright
+
+    from shangliang.roundup_pdf import CHROMIUM_ARGS, chromium_path, serve
+
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("Chromium is not installed")
+    site.write("cases/2024/laiyuan.md", page(
+        case("有来源的案例", "2024-05-05", "minhou", source={"name": "人民政协报", "url": "https://example.org/a?b=1"}),
+        "正文。",
+    ))
+    assert site.build().returncode == 0
+    with serve(site.site_dir) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
+        try:
+            context = browser.new_context(viewport={"width": 1200, "height": 900})
+            context.route(lambda url: not url.startswith(base_url), lambda route: route.abort("blockedbyclient"))
+            tab = context.new_page()
+            tab.goto(base_url + "cases/2024/laiyuan/")
+            tab.emulate_media(media="print")
+            printed = tab.evaluate(PRINTED)
+        finally:
+            browser.close()
+    assert printed["panel"] and printed["progress"]
+    assert not (printed["header"] or printed["sidebar"] or printed["footer"] or printed["search"])
+    assert printed["external"] == '" (https://example.org/a?b=1)"'
+    assert printed["internal"] == "none"
+    assert printed["colour"] == "rgb(0, 0, 0)"
