@@ -162,7 +162,8 @@ def _first(paths: list[Path]) -> Path | None:
 
 
 _GENERATED_TOP_DIRS = {
-    "assets", "brands", "cases", "districts", "highlights", "pagefind", "search", "tags",
+    "assets", "brands", "cases", "data", "districts", "feeds", "highlights", "pagefind", "roundups", "search",
+    "tags",
 }
 
 
@@ -196,6 +197,7 @@ def discover_pages(site: Path) -> dict[str, str]:
         "case": rel(_first(list(site.glob("cases/*/*/index.html")))),
         "highlights-year": rel(_first(list(site.glob("highlights/*/index.html")))),
         "highlights-index": rel(index("highlights")),
+        "roundup": rel(max(site.glob("roundups/*/index.html"), default=None)),
         "about": rel(about),
         "editor-guide": rel(_first(list(site.glob("about/*/index.html")))),
         "404": "no-such-page-shangliang-test/",
@@ -212,6 +214,7 @@ PAGE_KINDS = [
     "case",
     "highlights-year",
     "highlights-index",
+    "roundup",
     "about",
     "editor-guide",
     "404",
