@@ -1,0 +1,115 @@
+"""`scripts/bench.py` runs end to end on tiny trees and reports every figure of issue 4.
+
+Not a timed test: it checks the benchmark works and its figures are consistent, not
+that the project meets its targets (that is BENCHMARKS.md's job, on a quiet machine).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sites import REPO
+
+sys.path.insert(0, str(REPO / "scripts"))
+import bench_report
+from bench_search import chromium_path
+
+BENCH = REPO / "scripts" / "bench.py"
+FIGURES = {
+    "full build, ours / plain (median of pairs)",
+    "build time 12 / 6 cases",
+    "peak memory of a build (process tree)",
+    "bytes for one search, intended case found",
+    "district pages (largest district), gzip",
+    "brand page (largest), gzip",
+    "preview shows an edit, lists complete (mkdocs serve)",
+    "preview shows an edit, lists complete (mkdocs serve --dirty)",
+    "scripts/check.py",
+    "scripts/roundup.py --all",
+}
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
+    out = tmp_path_factory.mktemp("bench")
+    result = subprocess.run(
+        [sys.executable, str(BENCH), "--quick", "--out", str(out)],
+        capture_output=True, text=True, timeout=300, cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads((out / "bench.json").read_text(encoding="utf-8")), result.stdout
+
+
+def test_both_builds_are_measured_at_each_size(quick: tuple[dict[str, Any], str]) -> None:
+    report, _ = quick
+    assert [size["cases"] for size in report["sizes"]] == [6, 12]
+    for size in report["sizes"]:
+        for kind in ("ours", "plain"):
+            runs = size[kind]["runs"]
+            assert len(runs) == 1
+            assert all(run["seconds"] > 0 and run["exit_code"] == 0 for run in runs)
+            assert all(run["peak_tree_rss_bytes"] > 20 * 2**20 for run in runs), "a build takes tens of MiB"
+            assert all(run["peak_bytes"] >= run["max_process_rss_bytes"] for run in runs)
+            assert size[kind]["median_seconds"] == runs[0]["seconds"]
+        ours, plain = size["ours"]["runs"][0]["seconds"], size["plain"]["runs"][0]["seconds"]
+        assert size["ratio"] == pytest.approx(ours / plain, abs=1e-3)
+        assert size["ours"]["seconds_per_case"] == pytest.approx(ours / size["cases"])
+    first, last = (size["ours"]["median_seconds"] for size in report["sizes"])
+    assert report["scaling"] == {"from": 6, "to": 12, "time_ratio": pytest.approx(last / first, abs=1e-3)}
+
+
+def test_page_weights_are_gzipped_sizes_of_built_pages(quick: tuple[dict[str, Any], str]) -> None:
+    weights = quick[0]["page_weights"]
+    assert set(weights) >= {"home", "brand", "district", "case"}
+    for kind, entry in weights.items():
+        assert 0 < entry["gzip_bytes"] < entry["bytes"], kind
+    assert weights["district"]["url"].startswith("/districts/") and weights["case"]["url"].startswith("/cases/")
+
+
+def test_one_search_is_measured_and_finds_its_case(quick: tuple[dict[str, Any], str]) -> None:
+    search = quick[0]["search"]
+    if chromium_path() is None:
+        assert search["available"] is False and "Chromium" in search["note"]
+        return
+    assert search["available"] and search["found"] and search["rank"] >= 1
+    assert len(search["query"].split()) == 2
+    assert 10_000 < search["bytes_after_typing"] <= search["bytes"], "Pagefind's files at least"
+    assert search["requests"] >= 3
+
+
+def test_scripts_and_the_preview_are_timed(quick: tuple[dict[str, Any], str]) -> None:
+    report = quick[0]
+    for name, script in report["scripts"].items():
+        if (REPO / "scripts" / f"{name}.py").exists():
+            assert script["available"] and script["seconds"] > 0 and script["exit_code"] in (0, 1), script
+        else:
+            assert script == {"available": False, "note": f"scripts/{name}.py not available"}
+    assert set(report["serve_edit"]) == {"mkdocs serve", "mkdocs serve --dirty"}
+    for command, serve in report["serve_edit"].items():
+        assert serve["cases"] == 12 and serve["start_seconds"] > 0, command
+        assert serve["seconds"] is None or serve["seconds"] > 0, command
+
+
+def test_every_target_is_reported_and_printed(quick: tuple[dict[str, Any], str]) -> None:
+    report, stdout = quick
+    names = {target["name"] for target in report["targets"]}
+    assert names == FIGURES
+    assert all(target["status"] in ("pass", "over", "n/a") for target in report["targets"])
+    machine = report["machine"]
+    assert machine["cpus"] >= 1 and machine["memory_bytes"] > 0 and len(machine["load_before"]) == 3
+    for name in FIGURES:
+        assert name in stdout
+
+
+def test_write_markdown_replaces_only_the_results_section(tmp_path: Path) -> None:
+    path = tmp_path / "BENCHMARKS.md"
+    path.write_text(f"# Benchmarks\n\nHow to run.\n\n{bench_report.START}\nold table\n{bench_report.END}\n\nMore.\n")
+    bench_report.write_markdown(path, "| new | table |\n")
+    text = path.read_text()
+    assert "old table" not in text and "| new | table |" in text
+    assert text.startswith("# Benchmarks\n\nHow to run.\n") and text.endswith("\n\nMore.\n")
