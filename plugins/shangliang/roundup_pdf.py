@@ -131,7 +131,7 @@ def print_page(executable: str, url: str) -> bytes:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError:
-        raise PdfError("Playwright is not installed (pip install -e '.[test]')") from None
+        raise PdfError("Playwright is not installed (run `make setup`, or pip install -e .)") from None
     try:
         with sync_playwright() as playwright:
             # launch() gives Chromium a fresh temporary profile of its own, removed on close.
