@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -242,17 +243,22 @@ def test_printed_case_page_keeps_its_panel_and_writes_out_link_targets(site: Sit
         "正文。",
     ))
     assert site.build().returncode == 0
-    with serve(site.site_dir) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
-        try:
-            context = browser.new_context(viewport={"width": 1200, "height": 900})
-            context.route(lambda url: not url.startswith(base_url), lambda route: route.abort("blockedbyclient"))
-            tab = context.new_page()
-            tab.goto(base_url + "cases/2024/laiyuan/")
-            tab.emulate_media(media="print")
-            printed = tab.evaluate(PRINTED)
-        finally:
-            browser.close()
+    def print_case_page() -> dict:
+        with serve(site.site_dir) as base_url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
+            try:
+                context = browser.new_context(viewport={"width": 1200, "height": 900})
+                context.route(lambda url: not url.startswith(base_url), lambda route: route.abort("blockedbyclient"))
+                tab = context.new_page()
+                tab.goto(base_url + "cases/2024/laiyuan/")
+                tab.emulate_media(media="print")
+                return tab.evaluate(PRINTED)
+            finally:
+                browser.close()
+
+    # In a thread of its own: the browser tests' session may hold Playwright's loop in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        printed = pool.submit(print_case_page).result(timeout=120)
     assert printed["panel"] and printed["progress"]
     assert not (printed["header"] or printed["sidebar"] or printed["footer"] or printed["search"])
     assert printed["external"] == '" (https://example.org/a?b=1)"'

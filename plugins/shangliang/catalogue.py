@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from .model import DEFAULT_FORMATS, Brand, Case, Catalogue, District, Kind, Page, Problem, Severity
@@ -81,10 +81,12 @@ def load_catalogue(
     *,
     other_uris: Iterable[str] = (),
     formats: tuple[str, ...] = DEFAULT_FORMATS,
+    read: Callable[[str, bytes], Document] = read_document,
 ) -> LoadResult:
     """Read and validate every `(src_uri, bytes)` Markdown file of a content tree.
 
     `other_uris` are the tree's other files (images, …), so covers can be checked.
+    `read` reads one file (a preview passes one that remembers unchanged files).
     """
     result = LoadResult(Catalogue(formats=formats), [])
     known_uris = set(other_uris)
@@ -94,7 +96,7 @@ def load_catalogue(
         known_uris.add(src_uri)
         _claim_url(src_uri, urls, result.problems)
         try:
-            document = read_document(src_uri, raw)
+            document = read(src_uri, raw)
         except ReadError as error:
             result.problems.append(Problem(src_uri, error.field, error.message))
             if isinstance(error, NotTextError):

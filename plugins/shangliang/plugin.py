@@ -3,30 +3,42 @@
 Events, in the order MkDocs calls them:
 
 - `on_startup`: remembers whether this is `mkdocs serve` (errors then stay on screen
-  instead of stopping the preview).
+  instead of stopping the preview) and whether builds are dirty (`serve --dirty`).
 - `on_config`: fresh per-build state (the plugin object lives across serve rebuilds).
 - `on_files`: reads and validates the whole content tree from the files themselves
   (not from page events, so `serve --dirty` rebuilds keep every list complete);
   reports problems; drops drafts; lowercases URLs; keeps cases out of the nav;
-  adds the generated listing pages.
-- `on_nav`: arranges the navigation: home, brands, districts, highlights, roundups, the rest.
+  adds the generated listing pages. In a dirty build, removes the output of every page
+  that shows something changed since the previous build, so that MkDocs renders it
+  again (see `rebuild`).
+- `on_nav`: arranges the navigation: home, brands, districts, highlights, roundups, the rest
+  (in a dirty build, with the titles of the pages not read this time).
 - `on_page_read_source`: stands in for a file that cannot be read (serve only).
 - `on_page_markdown`: gives our pages their template and an escaped title.
 - `on_page_content`: builds the page's view and adds its generated headings to the TOC.
-- `on_page_context`: hands the page's view to its template under `shangliang`.
-- `on_env`: registers the Chinese date and number filters.
-- `on_post_build`: builds the Pagefind search index over the finished site.
+- `on_page_context`: hands the page's view to its template under `shangliang`, and to
+  pages outside the navigation the key under which they share its rendering.
+- `on_env`: registers the Chinese date and number filters and `shangliang_once` (in a dirty
+  build, first gives the tags plugin the tags of the cases not read this time, so that
+  the topics page stays complete).
+- `on_post_build`: writes the open data (`data/cases.json`, `.csv`, schema) and the Atom
+  feeds, then builds the Pagefind search index over the finished site (in a preview, in the
+  background: the editor does not wait for it).
+- `on_shutdown`: no more background work.
 """
 
 from __future__ import annotations
 
+import copy
 import html
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as urlquote
 
+from material.plugins.tags.plugin import TagsPlugin
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,10 +50,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from . import chinese
+from .background import BackgroundJob
 from .catalogue import LoadResult, load_catalogue
+from .district_index import DISTRICT_PAGE_SIZE
+from .feeds import write_feeds
 from .grouping import Index
 from .model import DEFAULT_FORMATS, Kind
 from .navigation import arrange_navigation
+from .open_data import write_open_data
+from .reading import read_document
+from .rebuild import DocumentCache, Published, plan_rebuild, settings_fingerprint
 from .search import SearchIndexError, build_search_index
 from .views import Heading, Views, generated_headings
 
@@ -59,6 +77,8 @@ class ShangliangConfig(Config):
     """Build the Pagefind search index after the site is built."""
     navigation = c.Type(bool, default=True)
     """Arrange the navigation (home, brands, districts, highlights, roundups, the rest)."""
+    district_page_size = c.Type(int, default=DISTRICT_PAGE_SIZE)
+    """A district with more cases lists them on year pages of at most this many cases each."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +93,16 @@ class _Role:
 class ShangliangPlugin(BasePlugin[ShangliangConfig]):
     def __init__(self) -> None:
         self.is_serve = False
+        self.dirty = False
+        self._published: Published | None = None
+        """What the previous build published (kept across serve rebuilds, for dirty builds)."""
+        self._outputs: dict[str, str] = {}
+        """The output file of every page of the previous build, by `src_uri`."""
+        self._background: BackgroundJob | None = None
+        """A preview's open data, feeds and search index, written after each build (see on_post_build)."""
+        self._after_build: Callable[[], None] = lambda: None
+        self._documents = DocumentCache()
+        """Files read by earlier serve rebuilds, so that only changed files are read again."""
         self._reset()
 
     def _reset(self) -> None:
@@ -81,16 +111,23 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         self.views: Views | None = None
         self.roles: dict[str, _Role] = {}
         self._views_in_progress: dict[str, Any] = {}
+        self._in_nav: set[str] = set()
+        self._rendered: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether we are serving a preview."""
+        """Remember whether we are serving a preview, and whether builds are dirty."""
         self.is_serve = command == "serve"
+        self.dirty = dirty
+        if dirty:  # MkDocs warns that dirty builds leave pages out of date; this plugin renders them again
+            logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_build_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start every build, and every serve rebuild, from a clean state."""
         self._reset()
         if not config.use_directory_urls:
             raise PluginError("shangliang needs use_directory_urls: true (URLs like /cases/2024/x/)")
+        if self.config.district_page_size < 1:
+            raise PluginError(f"district_page_size: must be at least 1 (got {self.config.district_page_size})")
         return config
 
     # Run before other plugins' on_files (e.g. tags), so they see our generated pages.
@@ -104,12 +141,14 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             ((file.src_uri, file.content_bytes) for file in pages),
             other_uris=[file.src_uri for file in files if not file.is_documentation_page()],
             formats=tuple(self.config.formats),
+            read=self._documents if self.is_serve else read_document,
         )
+        self._documents.forget_others()
         self.load = result
         self._report(result)
         catalogue = result.catalogue
         self.index = index = Index(catalogue, latest_count=self.config.latest_cases)
-        self.views = views = Views(index)
+        self.views = views = Views(index, district_page_size=self.config.district_page_size)
 
         drafts = {case.src_uri for case in catalogue.drafts}
         for file in list(pages):
@@ -122,7 +161,35 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
 
         self._assign_roles(result, views)
         self._add_generated_pages(files, config, index)
+        if self.dirty:
+            self._remove_stale_outputs(files, config, result)
         return files
+
+    def _remove_stale_outputs(self, files: Files, config: MkDocsConfig, result: LoadResult) -> None:
+        """Dirty build: make MkDocs render again every page that shows something that changed.
+
+        MkDocs renders a page in a dirty build only if `File.is_modified()`: its output file
+        is missing or older than its source (a generated page: missing, see `_GeneratedPage`).
+        Removing the output of a stale page is enough, and stays right if this build fails
+        halfway; nothing of MkDocs' own is changed or copied.
+        Pages no longer published (deleted, now drafts) lose their output too.
+        """
+        pages = files.documentation_pages()
+        current = Published.of(
+            result,
+            pages=[file.src_uri for file in pages],
+            nav_pages=[file.src_uri for file in pages if not file.inclusion.is_not_in_nav()],
+            settings=settings_fingerprint(config.config_file_path, config.theme.custom_dir),
+        )
+        plan = plan_rebuild(self._published, current)
+        outputs = {file.src_uri: file.abs_dest_path for file in pages}
+        stale = outputs.keys() if plan.everything else plan.stale
+        for src_uri in stale:
+            _remove_file(outputs[src_uri])
+        for src_uri in plan.gone:
+            _remove_file(self._outputs[src_uri])
+        log.info("dirty build: %s; %d pages rendered again, %d removed", plan.reason, len(stale), len(plan.gone))
+        self._published, self._outputs = current, outputs
 
     def _report(self, result: LoadResult) -> None:
         for problem in result.warnings:
@@ -169,22 +236,65 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
                 (f"highlights/{year}.md", f"{year}年度优秀案例",
                  _Role("shangliang/highlights.html", _bind(views.highlights, year)))
             )
+        # A district with many cases: its older years on pages of their own, kept out of the nav.
+        year_pages = views.district_year_pages()
+        wanted += [
+            (page.src_uri, page.title, _Role("shangliang/district-year.html", _bind(views.district_year, page)))
+            for page in year_pages
+        ]
+        not_in_nav = {page.src_uri for page in year_pages}
         for src_uri, title, role in wanted:
             existing = files.get_file_from_path(src_uri)
             if existing is None:
-                content = f"---\ntitle: {_yaml_string(title)}\n---\n"
-                files.append(File.generated(config, src_uri, content=content))
+                # Year pages repeat what their district page says: kept out of search results.
+                hidden = "search:\n  exclude: true\n" if src_uri in not_in_nav else ""
+                content = f"---\ntitle: {_yaml_string(title)}\n{hidden}---\n"
+                existing = self._generated_file(config, src_uri, content)
+                files.append(existing)
                 self.roles[src_uri] = _Role(role.template, role.view, title)
             else:
                 self.roles.setdefault(src_uri, role)
+            if src_uri in not_in_nav:
+                existing.inclusion = InclusionLevel.NOT_IN_NAV
+
+    def _generated_file(self, config: MkDocsConfig, src_uri: str, content: str) -> File:
+        """A generated page; in a dirty build, one rendered again only when stale (see `_GeneratedPage`)."""
+        return (_GeneratedPage if self.dirty else File).generated(config, src_uri, content=content)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Arrange the navigation; cases are never in it."""
-        if not (self.config.enabled and self.config.navigation and self.load and self.index):
+        if not (self.config.enabled and self.load and self.index):
             return nav
-        titles = {uri: role.title for uri, role in self.roles.items() if role.title}
-        titles.update(self.load.titles)
-        return arrange_navigation(nav, self.load.catalogue, self.index, titles)
+        if self.config.navigation:
+            titles = {uri: role.title for uri, role in self.roles.items() if role.title}
+            titles.update(self.load.titles)
+            nav = arrange_navigation(nav, self.load.catalogue, self.index, titles)
+        if self.dirty:
+            self._title_pages_not_read(nav)
+        self._in_nav = {page.file.src_uri for page in nav.pages}
+        return nav
+
+    def _title_pages_not_read(self, nav: Navigation) -> None:
+        """Dirty build: every page's navigation shows the titles of pages MkDocs will not read.
+
+        An unread page has no title (MkDocs takes it from the source); give it the title
+        it gets when read, or, when only its Markdown knows it, have it read after all.
+        """
+        for page in nav.pages:
+            if page.file.is_modified():
+                continue
+            title = self._stated_title(page.file.src_uri)
+            if title is None:
+                _remove_file(page.file.abs_dest_path)
+            else:
+                page.title = html.escape(title, quote=False)
+
+    def _stated_title(self, src_uri: str) -> str | None:
+        """The title a page gets in `on_page_markdown`, before escaping, if known without reading it."""
+        role = self.roles.get(src_uri)
+        if role is not None and role.title:
+            return role.title
+        return self.load.titles.get(src_uri) if self.load else None
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """In a preview, show a file that is not UTF-8 instead of crashing the rebuild."""
@@ -222,17 +332,89 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             "brands": self.load.catalogue.brands if self.load else {},
             "districts": self.load.catalogue.districts if self.load else {},
             "problems": [str(problem) for problem in self.load.problems] if (self.load and self.is_serve) else [],
+            # Pages outside the navigation (cases) share its rendering (overrides/partials/nav.html).
+            "nav_key": None if page.file.src_uri in self._in_nav else f"outside the nav at {context['base_url']}",
         }
         return context
 
+    # Before the tags plugin fills its listings in its own on_env (priority 100).
+    @event_priority(101)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Filters templates use: `zh_date` (2024年6月18日) and `zh_number` (1,967)."""
         env.filters["zh_date"] = chinese.date_zh
         env.filters["zh_number"] = chinese.number_zh
+        env.globals["shangliang_once"] = self._render_once
+        if self.dirty:
+            self._tag_cases_not_read(files, config)
         return env
 
+    def _render_once(self, key: str, render: Callable[[], str]) -> str:
+        """What `render` gives, rendered once per build for each `key`."""
+        if key not in self._rendered:
+            self._rendered[key] = render()
+        return self._rendered[key]
+
+    def _tag_cases_not_read(self, files: Files, config: MkDocsConfig) -> None:
+        """Dirty build: give Material's tags plugin the tags of the cases MkDocs did not read.
+
+        The tags plugin learns a page's tags when the page is read, and fills a listing
+        (the topics page, which every dirty build renders) from what it learned in the
+        same build: without this, the topics page would list only the cases just edited.
+        """
+        tags_plugins = [
+            plugin for plugin in config.plugins.values()
+            if isinstance(plugin, TagsPlugin) and plugin.config.enabled and plugin.mappings is not None
+        ]
+        if not (tags_plugins and self.load):
+            return
+        for file in files.documentation_pages():
+            page, meta = file.page, self.load.case_meta.get(file.src_uri)
+            if page is None or page.markdown is not None or not (meta and meta.get("tags")):
+                continue  # read in this build (the plugin knows it), or no tags
+            title = self._stated_title(file.src_uri)
+            if title is None:
+                continue
+            page.title = html.escape(title, quote=False)
+            page.meta = {**meta, "title": page.title}
+            for plugin in tags_plugins:
+                if plugin.filter(file):
+                    plugin.mappings.add(page, "")
+
+    def _write_open_data(self, config: MkDocsConfig) -> None:
+        """Write data/cases.{json,csv} with their schema, and the Atom feeds (published cases only)."""
+        if not (self.config.enabled and self.load and self.index):
+            return
+        site_dir, site_url = Path(config.site_dir), config.site_url or ""
+        data = write_open_data(site_dir, self.load.catalogue, site_name=config.site_name, site_url=site_url)
+        if not site_url:
+            log.warning("no Atom feeds written: feeds need absolute links; set site_url in mkdocs.yml")
+        feeds = write_feeds(site_dir, self.index, site_name=config.site_name, site_url=site_url) if site_url else ()
+        log.info("open data: %d cases in %s; %d Atom feeds in feeds/", data.count, ", ".join(data.paths), len(feeds))
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the finished site for search (Pagefind, with Chinese segmentation)."""
+        """Write the open data and feeds, then index the finished site for search.
+
+        A preview does this in the background, so that the browser reloads as soon as the
+        pages are written; an edit saved meanwhile gets one more run after the current one.
+        """
+        if self.is_serve:
+            finished = copy.copy(self)  # this build's state: the next rebuild replaces it, never mutates it
+            self._after_build = lambda: finished._finish_build(config)
+            if self._background is None:
+                self._background = BackgroundJob(
+                    lambda: self._after_build(), name="shangliang-after-build",
+                    on_error=self._report_background_error,
+                )
+            self._background.request()
+            return
+        self._finish_build(config)
+
+    def _report_background_error(self, error: BaseException) -> None:
+        if not (self._background and self._background.stopped):  # after shutdown, the site is gone
+            log.error("%s", error)
+
+    def _finish_build(self, config: MkDocsConfig) -> None:
+        self._write_open_data(config)
         if not (self.config.enabled and self.config.search):
             return
         try:
@@ -240,6 +422,30 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from None
         log.info("search index: %s", stats)
+
+    def on_shutdown(self) -> None:
+        """No more background work (a run under way finishes on its own)."""
+        if self._background is not None:
+            self._background.stop()
+
+
+class _GeneratedPage(File):
+    """A generated page of a dirty build: rendered when its output is missing.
+
+    MkDocs renders a page held in memory in every dirty build; the plugin removes the
+    output of every stale page, generated or not, so this is rendered only when stale.
+    """
+
+    def is_modified(self) -> bool:
+        return not Path(self.abs_dest_path).is_file()
+
+
+def _no_dirty_build_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _remove_file(path: str) -> None:
+    Path(path).unlink(missing_ok=True)
 
 
 def _anchor_link(heading: Heading, level: int) -> AnchorLink:

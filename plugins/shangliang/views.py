@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from .district_index import DISTRICT_PAGE_SIZE, IndexPageLink, IndexYear, SplitIndex, split_index, year_page_heading
 from .grouping import BrandGroup, Figures, Index, Neighbours, YearGroup, by_year
 from .model import STAGES, Brand, Case, District
 
@@ -70,6 +71,41 @@ class DistrictView:
     brand: Brand
     figures: Figures
     years: tuple[YearGroup, ...]
+    """The cases this page lists, by year: all of them, or, when split, the newest year's first page."""
+    index_years: tuple[IndexYear, ...] = ()
+    """When the district has too many cases for one page: every year and where its cases are."""
+    older: IndexPageLink | None = None
+    """When split: the next page of the index."""
+
+    @property
+    def is_split(self) -> bool:
+        return bool(self.index_years)
+
+
+@dataclass(frozen=True)
+class DistrictYearView:
+    """A page of a split district index: one year's cases (or one part of them)."""
+
+    district: District
+    brand: Brand
+    year: int
+    part: int
+    parts: int
+    cases: tuple[Case, ...]
+    index_years: tuple[IndexYear, ...]
+    newer: IndexPageLink | None
+    older: IndexPageLink | None
+
+
+@dataclass(frozen=True)
+class DistrictYearPage:
+    """A generated page of a split district index: its file, its title, which page it is."""
+
+    src_uri: str
+    title: str
+    district_key: str
+    position: int
+    """Its place in the district's `SplitIndex.pages` (1 or more: 0 is the district page)."""
 
 
 @dataclass(frozen=True)
@@ -128,14 +164,19 @@ def generated_headings(view: object) -> list[Heading]:
     if isinstance(view, DistrictView):
         years = tuple(Heading(str(group.year), f"{group.year}年") for group in view.years)
         return [Heading("figures", "数据"), Heading("cases", "全部案例", years)]
+    if isinstance(view, DistrictYearView):
+        return [Heading("years", "各年案例"), Heading("cases", "本页案例")]
     return []
 
 
 class Views:
     """Builds the view of each page kind from one build's `Index`."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, *, district_page_size: int = DISTRICT_PAGE_SIZE) -> None:
+        if district_page_size < 1:
+            raise ValueError(f"district_page_size must be at least 1 (got {district_page_size})")
         self.index = index
+        self.district_page_size = district_page_size
         catalogue = index.catalogue
         self.brands = catalogue.brands
         self.districts = catalogue.districts
@@ -178,11 +219,49 @@ class Views:
 
     def district(self, key: str) -> DistrictView:
         district = self.districts[key]
+        split = self._split(district)
         return DistrictView(
             district=district,
             brand=self.brands[district.brand_key],
             figures=self.index.district_figures(key),
-            years=tuple(by_year(self.index.cases_in_district(key))),
+            # Split: the district page lists the index's first page (the newest year's cases).
+            years=(YearGroup(split.pages[0].year, split.pages[0].cases),) if split
+            else tuple(by_year(self.index.cases_in_district(key))),
+            index_years=split.years if split else (),
+            older=split.older(0) if split else None,
+        )
+
+    def _split(self, district: District) -> SplitIndex | None:
+        return split_index(district, self.index.cases_in_district(district.key), self.district_page_size)
+
+    def district_year_pages(self) -> list[DistrictYearPage]:
+        """Every generated page of the split district indexes (all but each district's first page)."""
+        generated = []
+        for district in self.index.districts:
+            split = self._split(district) if district.brand_key in self.brands else None
+            if split is None:
+                continue  # fits on its page (or has no page: its brand is unknown, an error)
+            for position, (page, link) in enumerate(zip(split.pages, split.links, strict=True)):
+                if link.year_page_src_uri is not None:
+                    title = district.name + year_page_heading(page.year, page.part, page.parts)
+                    generated.append(DistrictYearPage(link.year_page_src_uri, title, district.key, position))
+        return generated
+
+    def district_year(self, generated: DistrictYearPage) -> DistrictYearView:
+        district = self.districts[generated.district_key]
+        split = self._split(district)
+        assert split is not None, generated.src_uri
+        page, position = split.pages[generated.position], generated.position
+        return DistrictYearView(
+            district=district,
+            brand=self.brands[district.brand_key],
+            year=page.year,
+            part=page.part,
+            parts=page.parts,
+            cases=page.cases,
+            index_years=split.years,
+            newer=split.newer(position),
+            older=split.older(position),
         )
 
     def case(self, case: Case) -> CaseView:

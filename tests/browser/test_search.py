@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import shutil
+import threading
+from http.server import ThreadingHTTPServer
 
 import pytest
 
-from .conftest import SCREENSHOTS, write_metric
+from .conftest import LOCAL_HOST, SCREENSHOTS, SiteServer, _Handler, write_metric
 
 pytestmark = pytest.mark.browser
 
@@ -124,3 +128,67 @@ def test_search_opens_from_the_keyboard(new_page, site_server):
     )
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__search').checked")
+
+
+def test_a_query_no_page_fully_matches_shows_the_nearest_results(new_page, site_server):
+    page, record = new_page()
+    page.goto(site_server.url("/"), wait_until="load")
+    open_search(page)
+    query = QUERY_COMPOUND + "土豆"  # no page holds every word: with one left out, the case is found
+    results = search_for(page, query)
+    assert_finds_street_light_case(results, query)
+    meta = (page.text_content(META) or "").strip()
+    assert re.fullmatch(r"没有完全匹配的结果，以下是相近的 \d+ 条", meta), meta
+    assert not record.console_errors, record.console_errors
+
+
+# Pagefind's own chunks, and the same index re-split into many small ones (search_chunks), must
+# give the same results: every word a term needs is in the chunks the term loads.
+RESPLIT_QUERIES = ["路灯", "普陀村路灯", "村", "社区", "协商", "政协委员", "电商", "老旧小区", "2023", "闽侯", "商量"]
+
+
+def test_a_resplit_index_finds_what_pagefinds_own_finds(browser, built_site, tmp_path):
+    from shangliang.search import build_search_index
+    from shangliang.search_chunks import chunk_table, resplit_index
+
+    root = tmp_path / "sites"
+    plain, split = root / "plain", root / "split"
+    shutil.copytree(built_site, plain, ignore=shutil.ignore_patterns("pagefind"))
+    build_search_index(plain, resplit=False)
+    shutil.copytree(plain, split)
+    resplit_index(split / "pagefind", target_bytes=300)
+    assert len(chunk_table(split / "pagefind", "zh")) > 4 * len(chunk_table(plain / "pagefind", "zh"))
+
+    server = SiteServer(root=root, base_url="")
+    handler = type("Handler", (_Handler,), {"server_state": server})
+    httpd = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(handler, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        page.goto(f"http://{LOCAL_HOST}:{httpd.server_port}/plain/404.html")
+        found = page.evaluate(
+            """async (queries) => {
+                const found = {};
+                for (const site of ["plain", "split"]) {
+                  const pagefind = await import(`/${site}/pagefind/pagefind.js`);
+                  await pagefind.options({ noWorker: true });
+                  await pagefind.init();
+                  found[site] = [];
+                  for (const query of queries) {
+                    const search = await pagefind.search(query);
+                    found[site].push(await Promise.all(search.results.map(async (r) => (await r.data()).url)));
+                  }
+                }
+                return found;
+            }""",
+            RESPLIT_QUERIES,
+        )
+        page.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert all(found["plain"]), dict(zip(RESPLIT_QUERIES, found["plain"], strict=True))
+    for query, plain_urls, split_urls in zip(RESPLIT_QUERIES, found["plain"], found["split"], strict=True):
+        assert [url.replace("/plain/", "/") for url in plain_urls] == [
+            url.replace("/split/", "/") for url in split_urls
+        ], query

@@ -17,6 +17,7 @@ const MSG = {
   searching: "正在搜索…",
   none: "没有找到结果",
   found: (n) => `找到 ${n} 条结果`,
+  near: (n) => `没有完全匹配的结果，以下是相近的 ${n} 条`,
   more: (n) => `显示更多结果（还有 ${n} 条）`,
   failed: "搜索暂时不可用，请稍后再试",
 };
@@ -52,6 +53,49 @@ function loadPagefind() {
       });
   }
   return pagefindPromise;
+}
+
+// Pagefind finds the pages that hold every term of a query. The browser and
+// the index cut Chinese into words differently (红阳 may be 红 + 阳 in a query
+// but one word in the index), so a query can miss the very page it names.
+// Then show the pages that hold all terms but one (searching again with each
+// term left out), best scores first; failing that, the pages holding the most
+// terms. The index chunks of every term are loaded already: these searches
+// download nothing more.
+const SEGMENTER =
+  typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+
+function queryTerms(query) {
+  if (!SEGMENTER) return query.split(/\s+/).filter(Boolean);
+  return Array.from(SEGMENTER.segment(query))
+    .filter((part) => part.isWordLike)
+    .map((part) => part.segment);
+}
+
+// Merge searches: per page, the number of searches that found it and its best score.
+async function mergedSearches(pagefind, queries, gen) {
+  const pages = new Map();
+  for (const query of queries) {
+    const search = await pagefind.search(query);
+    if (gen !== generation) return null;
+    for (const result of (search && search.results) || []) {
+      const page = pages.get(result.id) || { result, found: 0, score: 0 };
+      page.found += 1;
+      page.score = Math.max(page.score, result.score);
+      pages.set(result.id, page);
+    }
+  }
+  const ranked = Array.from(pages.values()).sort((a, b) => b.found - a.found || b.score - a.score);
+  return ranked.length ? { results: ranked.map((page) => page.result) } : null;
+}
+
+async function searchNear(pagefind, query, gen) {
+  const terms = queryTerms(query);
+  if (terms.length < 2) return null;
+  const allButOne = new Set(terms.map((_, left) => terms.filter((__, i) => i !== left).join(" ")));
+  const near = await mergedSearches(pagefind, Array.from(allButOne), gen);
+  if (near || gen !== generation) return near;
+  return mergedSearches(pagefind, Array.from(new Set(terms)), gen);
 }
 
 function setToggle(open) {
@@ -198,8 +242,14 @@ async function runSearch(query) {
   try {
     const pagefind = await loadPagefind();
     if (gen !== generation) return;
-    const search = await pagefind.search(query);
+    let search = await pagefind.search(query);
     if (gen !== generation) return;
+    let near = false;
+    if (!(search && search.results.length)) {
+      const nearSearch = await searchNear(pagefind, query, gen);
+      if (gen !== generation) return;
+      if (nearSearch) [search, near] = [nearSearch, true];
+    }
     clearResults();
     const results = (search && search.results) || [];
     if (!results.length) {
@@ -210,7 +260,7 @@ async function runSearch(query) {
     pending = results.slice();
     await renderNextPage(gen);
     if (gen !== generation) return;
-    setMeta(MSG.found(results.length));
+    setMeta(near ? MSG.near(results.length) : MSG.found(results.length));
     markDone(query);
   } catch (error) {
     if (gen !== generation) return;
