@@ -11,8 +11,6 @@ page of results is shown and the network has been quiet for half a second.
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -20,21 +18,12 @@ from urllib.parse import urlsplit
 
 from bench_serve import NginxServer, PythonServer
 
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+from shangliang.local_site import CHROMIUM_ARGS, chromium_path
+
 PHONE: Any = {"width": 390, "height": 844}  # Playwright's ViewportSize
 SEARCH_BUTTON = 'header label.md-header__button[for="__search"]'
 INPUT = "[data-sl-search-query]"
 RESULT_LINKS = ".md-search-result__item a.md-search-result__link"
-
-
-def chromium_path() -> str | None:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    return None
 
 
 def probe_case(manifest: dict[str, Any]) -> dict[str, Any]:
@@ -58,7 +47,7 @@ def measure_search(site_dir: Path, case: dict[str, Any], work_dir: Path) -> dict
     server: NginxServer | PythonServer
     server = NginxServer(site_dir, work_dir / "nginx") if NginxServer.available() else PythonServer(site_dir)
     with server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS), headless=True)
         try:
             context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="zh-CN")
             context.route(lambda url: urlsplit(url).hostname not in (None, "127.0.0.1"),

@@ -16,10 +16,11 @@ import socket
 import subprocess
 import threading
 import time
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+
+from shangliang.local_site import SiteRequestHandler
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CONFIG = REPO / "deploy" / "nginx.conf"
@@ -148,30 +149,11 @@ class NginxServer:
         self.stop()
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    """Static files with the site's 404 page, as nginx's `error_page 404` does."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = Path(self.directory) / "404.html"
-        if code == HTTPStatus.NOT_FOUND and not_found.is_file() and self.command == "GET":
-            body = not_found.read_bytes()
-            self.send_response(code)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-
 class PythonServer:
     """Python's threading HTTP server over `site_dir` (no compression): the fallback."""
 
     def __init__(self, site_dir: Path) -> None:
-        handler = functools.partial(_Handler, directory=str(site_dir))
+        handler = functools.partial(SiteRequestHandler, directory=str(site_dir))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="bench-site", daemon=True)

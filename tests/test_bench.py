@@ -17,7 +17,8 @@ from sites import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
 import bench_report
-from bench_search import chromium_path
+
+from shangliang.local_site import chromium_path
 
 BENCH = REPO / "scripts" / "bench.py"
 FIGURES = {

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-GLUE_MODULES = {"plugin", "navigation"}
+GLUE_MODULES = {"plugin", "navigation", "dirty_build"}
 """The only modules allowed to import MkDocs: the plugin's glue."""
 
 PURE_MODULES = tuple(

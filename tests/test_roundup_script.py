@@ -233,7 +233,7 @@ def test_printed_case_page_keeps_its_panel_and_writes_out_link_targets(site: Sit
     """The print stylesheet (overrides/assets/shangliang/print.css), on a case page in print media."""
     from playwright.sync_api import sync_playwright
 
-    from shangliang.roundup_pdf import CHROMIUM_ARGS, chromium_path, serve
+    from shangliang.local_site import CHROMIUM_ARGS, chromium_path, serve
 
     executable = chromium_path()
     if executable is None:

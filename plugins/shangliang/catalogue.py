@@ -13,7 +13,19 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from .model import DEFAULT_FORMATS, Brand, Case, Catalogue, District, Kind, Page, Problem, Severity
+from .model import (
+    DEFAULT_FORMATS,
+    Brand,
+    Case,
+    Catalogue,
+    District,
+    Kind,
+    Page,
+    Problem,
+    Severity,
+    errors_among,
+    warnings_among,
+)
 from .reading import Document, NotTextError, ReadError, read_document
 from .validation import validate_brand, validate_case, validate_district
 
@@ -36,11 +48,11 @@ class LoadResult:
 
     @property
     def errors(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.is_error]
+        return errors_among(self.problems)
 
     @property
     def warnings(self) -> list[Problem]:
-        return [problem for problem in self.problems if not problem.is_error]
+        return warnings_among(self.problems)
 
 
 def url_of(src_uri: str) -> str:

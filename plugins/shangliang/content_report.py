@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalogue import LoadResult
-from .model import Kind, Problem
+from .model import Kind, Problem, errors_among, warnings_among
 
 JSON_VERSION = 1
 
@@ -57,11 +57,11 @@ class ContentReport:
 
     @property
     def errors(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.is_error]
+        return errors_among(self.problems)
 
     @property
     def warnings(self) -> list[Problem]:
-        return [problem for problem in self.problems if not problem.is_error]
+        return warnings_among(self.problems)
 
     @property
     def files_with_problems(self) -> int:

@@ -7,6 +7,7 @@ Every loose YAML value is turned into these types in one place
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -65,6 +66,14 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.src_uri}: {self.field}: " if self.field else f"{self.src_uri}: "
         return where + self.message
+
+
+def errors_among(problems: Iterable[Problem]) -> list[Problem]:
+    return [problem for problem in problems if problem.is_error]
+
+
+def warnings_among(problems: Iterable[Problem]) -> list[Problem]:
+    return [problem for problem in problems if not problem.is_error]
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote as urlquote
 
-from material.plugins.tags.plugin import TagsPlugin
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,6 +51,13 @@ from mkdocs.structure.toc import AnchorLink
 from . import chinese
 from .background import BackgroundJob
 from .catalogue import LoadResult, load_catalogue
+from .dirty_build import (
+    GeneratedPage,
+    no_dirty_build_warning,
+    remove_stale_outputs,
+    tag_cases_not_read,
+    title_pages_not_read,
+)
 from .district_index import DISTRICT_PAGE_SIZE
 from .feeds import write_feeds
 from .grouping import Index
@@ -59,7 +65,7 @@ from .model import DEFAULT_FORMATS, Kind
 from .navigation import arrange_navigation
 from .open_data import write_open_data
 from .reading import read_document
-from .rebuild import DocumentCache, Published, plan_rebuild, settings_fingerprint
+from .rebuild import DocumentCache, Published
 from .search import SearchIndexError, build_search_index
 from .views import Heading, Views, generated_headings
 
@@ -119,7 +125,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         self.is_serve = command == "serve"
         self.dirty = dirty
         if dirty:  # MkDocs warns that dirty builds leave pages out of date; this plugin renders them again
-            logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_build_warning)
+            logging.getLogger("mkdocs.commands.build").addFilter(no_dirty_build_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start every build, and every serve rebuild, from a clean state."""
@@ -162,34 +168,10 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         self._assign_roles(result, views)
         self._add_generated_pages(files, config, index)
         if self.dirty:
-            self._remove_stale_outputs(files, config, result)
+            self._published, self._outputs = remove_stale_outputs(
+                self._published, self._outputs, files=files, config=config, result=result
+            )
         return files
-
-    def _remove_stale_outputs(self, files: Files, config: MkDocsConfig, result: LoadResult) -> None:
-        """Dirty build: make MkDocs render again every page that shows something that changed.
-
-        MkDocs renders a page in a dirty build only if `File.is_modified()`: its output file
-        is missing or older than its source (a generated page: missing, see `_GeneratedPage`).
-        Removing the output of a stale page is enough, and stays right if this build fails
-        halfway; nothing of MkDocs' own is changed or copied.
-        Pages no longer published (deleted, now drafts) lose their output too.
-        """
-        pages = files.documentation_pages()
-        current = Published.of(
-            result,
-            pages=[file.src_uri for file in pages],
-            nav_pages=[file.src_uri for file in pages if not file.inclusion.is_not_in_nav()],
-            settings=settings_fingerprint(config.config_file_path, config.theme.custom_dir),
-        )
-        plan = plan_rebuild(self._published, current)
-        outputs = {file.src_uri: file.abs_dest_path for file in pages}
-        stale = outputs.keys() if plan.everything else plan.stale
-        for src_uri in stale:
-            _remove_file(outputs[src_uri])
-        for src_uri in plan.gone:
-            _remove_file(self._outputs[src_uri])
-        log.info("dirty build: %s; %d pages rendered again, %d removed", plan.reason, len(stale), len(plan.gone))
-        self._published, self._outputs = current, outputs
 
     def _report(self, result: LoadResult) -> None:
         for problem in result.warnings:
@@ -259,7 +241,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
 
     def _generated_file(self, config: MkDocsConfig, src_uri: str, content: str) -> File:
         """A generated page; in a dirty build, one rendered again only when stale (see `_GeneratedPage`)."""
-        return (_GeneratedPage if self.dirty else File).generated(config, src_uri, content=content)
+        return (GeneratedPage if self.dirty else File).generated(config, src_uri, content=content)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Arrange the navigation; cases are never in it."""
@@ -270,24 +252,9 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             titles.update(self.load.titles)
             nav = arrange_navigation(nav, self.load.catalogue, self.index, titles)
         if self.dirty:
-            self._title_pages_not_read(nav)
+            title_pages_not_read(nav, self._stated_title)
         self._in_nav = {page.file.src_uri for page in nav.pages}
         return nav
-
-    def _title_pages_not_read(self, nav: Navigation) -> None:
-        """Dirty build: every page's navigation shows the titles of pages MkDocs will not read.
-
-        An unread page has no title (MkDocs takes it from the source); give it the title
-        it gets when read, or, when only its Markdown knows it, have it read after all.
-        """
-        for page in nav.pages:
-            if page.file.is_modified():
-                continue
-            title = self._stated_title(page.file.src_uri)
-            if title is None:
-                _remove_file(page.file.abs_dest_path)
-            else:
-                page.title = html.escape(title, quote=False)
 
     def _stated_title(self, src_uri: str) -> str | None:
         """The title a page gets in `on_page_markdown`, before escaping, if known without reading it."""
@@ -344,8 +311,8 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         env.filters["zh_date"] = chinese.date_zh
         env.filters["zh_number"] = chinese.number_zh
         env.globals["shangliang_once"] = self._render_once
-        if self.dirty:
-            self._tag_cases_not_read(files, config)
+        if self.dirty and self.load:
+            tag_cases_not_read(files, config, self.load.case_meta, self._stated_title)
         return env
 
     def _render_once(self, key: str, render: Callable[[], str]) -> str:
@@ -353,32 +320,6 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         if key not in self._rendered:
             self._rendered[key] = render()
         return self._rendered[key]
-
-    def _tag_cases_not_read(self, files: Files, config: MkDocsConfig) -> None:
-        """Dirty build: give Material's tags plugin the tags of the cases MkDocs did not read.
-
-        The tags plugin learns a page's tags when the page is read, and fills a listing
-        (the topics page, which every dirty build renders) from what it learned in the
-        same build: without this, the topics page would list only the cases just edited.
-        """
-        tags_plugins = [
-            plugin for plugin in config.plugins.values()
-            if isinstance(plugin, TagsPlugin) and plugin.config.enabled and plugin.mappings is not None
-        ]
-        if not (tags_plugins and self.load):
-            return
-        for file in files.documentation_pages():
-            page, meta = file.page, self.load.case_meta.get(file.src_uri)
-            if page is None or page.markdown is not None or not (meta and meta.get("tags")):
-                continue  # read in this build (the plugin knows it), or no tags
-            title = self._stated_title(file.src_uri)
-            if title is None:
-                continue
-            page.title = html.escape(title, quote=False)
-            page.meta = {**meta, "title": page.title}
-            for plugin in tags_plugins:
-                if plugin.filter(file):
-                    plugin.mappings.add(page, "")
 
     def _write_open_data(self, config: MkDocsConfig) -> None:
         """Write data/cases.{json,csv} with their schema, and the Atom feeds (published cases only)."""
@@ -427,25 +368,6 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         """No more background work (a run under way finishes on its own)."""
         if self._background is not None:
             self._background.stop()
-
-
-class _GeneratedPage(File):
-    """A generated page of a dirty build: rendered when its output is missing.
-
-    MkDocs renders a page held in memory in every dirty build; the plugin removes the
-    output of every stale page, generated or not, so this is rendered only when stale.
-    """
-
-    def is_modified(self) -> bool:
-        return not Path(self.abs_dest_path).is_file()
-
-
-def _no_dirty_build_warning(record: logging.LogRecord) -> bool:
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-def _remove_file(path: str) -> None:
-    Path(path).unlink(missing_ok=True)
 
 
 def _anchor_link(heading: Heading, level: int) -> AnchorLink:

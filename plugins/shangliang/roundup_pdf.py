@@ -8,31 +8,15 @@ print stylesheet. Requests to any other host are refused.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
-LOCAL_HOST = "127.0.0.1"
+from .local_site import CHROMIUM_ARGS, LOCAL_HOST, chromium_path, serve
 
 # Runs in a child process: load the configuration as `mkdocs build` does, without search.
 _BUILD_PROGRAM = """\
@@ -61,14 +45,6 @@ _FOOTER = (
 
 class PdfError(Exception):
     """The PDF could not be made; the message says why and what to do."""
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium (nothing is ever downloaded)."""
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    return None
 
 
 def page_to_pdf(config_file: Path, page_path: str, out: Path) -> int:
@@ -102,27 +78,6 @@ def build_site(config_file: Path, site_dir: Path) -> None:
         output = result.stderr.strip().splitlines()
         lines = [line for line in output if line.startswith(("ERROR", "WARNING"))] or output[-1:]
         raise PdfError("\n".join(["building the site failed (run `mkdocs build` to see why)", *lines]))
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """The folder on a local HTTP server for as long as the block runs; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="roundup-pdf-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def print_page(executable: str, url: str) -> bytes:

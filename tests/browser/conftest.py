@@ -12,45 +12,26 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from shangliang.local_site import CHROMIUM_ARGS, SiteRequestHandler, chromium_path
+
 try:
     from tests.conftest import TEST_OUTPUT
 except ImportError:  # pytest imported the top conftest under another name
     TEST_OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE = {"width": 390, "height": 844}
 LOCAL_HOST = "127.0.0.1"
 SCREENSHOTS = TEST_OUTPUT / "screenshots"
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium (the suite never downloads a browser)."""
-    candidates = ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"))
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    return None
 
 
 def skip_or_fail(reason: str) -> None:
@@ -91,13 +72,10 @@ class SiteServer:
             return list(self.transfers)
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    """Static files, 404.html for missing paths (as nginx `error_page 404` would)."""
+class _Handler(SiteRequestHandler):
+    """The site's files and 404 page (`SiteRequestHandler`), with every response recorded."""
 
     server_state: SiteServer
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_response(self, code: int, message: str | None = None) -> None:
         self._sl_status = int(code)
@@ -111,18 +89,6 @@ class _Handler(SimpleHTTPRequestHandler):
                     Transfer(urlsplit(self.path).path, getattr(self, "_sl_status", 0), int(value))
                 )
         super().send_header(keyword, value)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = self.server_state.root / "404.html"
-        if code == HTTPStatus.NOT_FOUND and not_found.is_file() and self.command == "GET":
-            body = not_found.read_bytes()
-            self.send_response(code)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
 
 
 @pytest.fixture(scope="session")
@@ -248,7 +214,7 @@ def browser() -> Iterator[object]:
     # --user-data-dir of its own, removed on close.
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True
+            executable_path=executable, args=list(CHROMIUM_ARGS), headless=True
         )
         try:
             yield chromium
