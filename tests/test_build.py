@@ -108,6 +108,15 @@ def test_home_lists_brands_latest_highlights_and_latest_cases(fuzhou: Site) -> N
     ]
 
 
+def test_browser_tabs_name_the_page_then_the_site_and_the_home_page_once(fuzhou: Site) -> None:
+    def tab(url: str) -> str:
+        return re.search(r"<title>(.*?)</title>", fuzhou.html(url), re.S).group(1).strip()  # type: ignore[union-attr]
+
+    assert tab("") == "测试站"
+    assert tab("districts/minhou/") == "闽侯县 - 测试站"
+    assert tab("cases/2024/dianshang/") == "推进县域电商直播基地建设 - 测试站"
+
+
 # -- drafts ------------------------------------------------------------------
 
 
