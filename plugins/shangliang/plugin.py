@@ -240,7 +240,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
 
     def _generated_file(self, config: MkDocsConfig, src_uri: str, content: str) -> File:
-        """A generated page; in a dirty build, one rendered again only when stale (see `_GeneratedPage`)."""
+        """A generated page; in a dirty build, one rendered again only when stale (see `dirty_build.GeneratedPage`)."""
         return (GeneratedPage if self.dirty else File).generated(config, src_uri, content=content)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
