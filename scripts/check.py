@@ -7,8 +7,8 @@ import json
 import os
 import sys
 
-from shangliang.cli import EXIT_OK, EXIT_PROBLEM, load_or_exit, parser, problem_line, settings_or_exit
-from shangliang.content_report import ContentReport, field_line
+from shangliang.cli.common import EXIT_OK, EXIT_PROBLEM, load_or_exit, parser, problem_line, settings_or_exit
+from shangliang.cli.report import ContentReport, field_line
 from shangliang.model import Problem
 
 DESCRIPTION = """\

@@ -9,10 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
-from shangliang.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, ask, load_or_exit, parser, settings_or_exit
-from shangliang.content_tree import SiteSettings
-from shangliang.model import DEFAULT_STAGE, STAGES, Catalogue
-from shangliang.scaffold import (
+from shangliang.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, ask, load_or_exit, parser, settings_or_exit
+from shangliang.cli.scaffold import (
     InvalidValue,
     NewCase,
     case_src_uri,
@@ -28,6 +26,8 @@ from shangliang.scaffold import (
     slug_of,
     usable_districts,
 )
+from shangliang.content.tree import SiteSettings
+from shangliang.model import DEFAULT_STAGE, STAGES, Catalogue
 
 T = TypeVar("T")
 

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from shangliang.cli import (
+from shangliang.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     load_or_exit,
@@ -16,10 +16,10 @@ from shangliang.cli import (
     print_problems,
     settings_or_exit,
 )
-from shangliang.grouping import Index
-from shangliang.roundup import case_years
-from shangliang.roundup_files import RoundupPlan, plan_roundups
-from shangliang.roundup_merge import RoundupFileError
+from shangliang.pages.grouping import Index
+from shangliang.roundup.figures import case_years
+from shangliang.roundup.files import RoundupPlan, plan_roundups
+from shangliang.roundup.merge import RoundupFileError
 
 DESCRIPTION = """\
 Write the roundup (年度综述) of each year asked for: content/roundups/<year>.md with its
@@ -126,7 +126,7 @@ def _report(plans: list[RoundupPlan], *, check: bool, diff: bool) -> int:
 
 
 def _pdf(config_file: Path, year: int, out: Path) -> int:
-    from shangliang.roundup_pdf import PdfError, page_to_pdf
+    from shangliang.roundup.pdf import PdfError, page_to_pdf
 
     print(f"building the site and printing /roundups/{year}/ …", file=sys.stderr, flush=True)
     try:

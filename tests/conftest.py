@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from generated_tree import build, generated_cases
 
-from shangliang.grouping import Index
+from shangliang.pages.grouping import Index
 
 REPO = Path(__file__).resolve().parent.parent
 TEST_OUTPUT = REPO / "test-output"

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from shangliang.catalogue import LoadResult, load_catalogue
+from shangliang.content.catalogue import LoadResult, load_catalogue
 from shangliang.model import Problem
 
 # The contract's lists, written out here rather than imported, so the code cannot drift from them.

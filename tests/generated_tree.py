@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from shangliang.catalogue import LoadResult, load_catalogue
+from shangliang.content.catalogue import LoadResult, load_catalogue
 
 BRANDS = {
     "rong": {"name": "榕你来商量", "organisation": "福州市政协", "order": 1},

@@ -12,7 +12,7 @@ import threading
 
 import pytest
 
-from shangliang.background import LOW_PRIORITY, BackgroundJob
+from shangliang.preview.background import LOW_PRIORITY, BackgroundJob
 
 
 class Gate:

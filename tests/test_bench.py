@@ -1,4 +1,4 @@
-"""`scripts/bench.py` runs end to end on tiny trees and reports every figure of issue 4.
+"""`python -m bench` runs end to end on tiny trees and reports every figure of issue 4.
 
 Not a timed test: it checks the benchmark works and its figures are consistent, not
 that the project meets its targets (that is BENCHMARKS.md's job, on a quiet machine).
@@ -15,12 +15,9 @@ from typing import Any
 import pytest
 from sites import REPO
 
-sys.path.insert(0, str(REPO / "scripts"))
-import bench_report
-
+from bench import report as bench_report
 from shangliang.local_site import chromium_path
 
-BENCH = REPO / "scripts" / "bench.py"
 FIGURES = {
     "full build, ours / plain (median of pairs)",
     "build time 12 / 6 cases",
@@ -39,7 +36,7 @@ FIGURES = {
 def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
     out = tmp_path_factory.mktemp("bench")
     result = subprocess.run(
-        [sys.executable, str(BENCH), "--quick", "--out", str(out)],
+        [sys.executable, "-m", "bench", "--quick", "--out", str(out)],
         capture_output=True, text=True, timeout=300, cwd=REPO,
     )
     assert result.returncode == 0, result.stderr[-3000:]

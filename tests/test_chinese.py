@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from shangliang import chinese
+from shangliang.pages import chinese
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sites import case, fuzhou_tree, make_site, page, with_minhou
 
-from shangliang.cli import problem_line, progress_reporter
-from shangliang.content_tree import SettingsError, SiteSettings, content_files, load_tree
+from shangliang.cli.common import problem_line, progress_reporter
+from shangliang.content.tree import SettingsError, SiteSettings, content_files, load_tree
 from shangliang.model import DEFAULT_FORMATS
 
 

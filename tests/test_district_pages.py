@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from sites import BRAND_RONG, DISTRICT_GULOU, DISTRICT_MINHOU, Site, case, make_site, page
 
-from shangliang.district_index import DISTRICT_PAGE_SIZE
-from shangliang.grouping import by_year, paged_by_year
+from shangliang.pages.district_index import DISTRICT_PAGE_SIZE
+from shangliang.pages.grouping import by_year, paged_by_year
 
 PAGE_SIZE = 40
 BIG_DISTRICT_YEARS = {2022: 35, 2023: 95, 2024: 130}  # 2022 fits one page; 2023 takes 3, 2024 takes 4
@@ -113,7 +113,7 @@ def gz_size(site: Site, url: str) -> int:
 
 
 def test_pages_cut_each_year_into_parts_of_at_most_the_page_size(built):
-    from shangliang.content_tree import SiteSettings, load_tree  # reads the tree as the build does
+    from shangliang.content.tree import SiteSettings, load_tree  # reads the tree as the build does
 
     site, _ = built
     settings = SiteSettings.from_config_file(site.root / "mkdocs.yml")
@@ -256,5 +256,5 @@ def test_a_page_size_below_one_is_refused_in_one_line(tmp_path: Path):
     )
     result = site.build()
     assert result.returncode == 1
-    assert "district_page_size: must be at least 1 (got 0)" in result.stderr
+    assert "option 'district_page_size': must be a whole number of at least 1 (got 0)" in result.stderr
     assert "Traceback" not in result.stderr

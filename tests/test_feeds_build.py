@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 from sites import Site, case, fuzhou_tree, make_site, page, with_minhou
 from test_sample import district_keys, published_cases
 
-from shangliang.content_tree import SiteSettings
+from shangliang.content.tree import SiteSettings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://example.org/sl/"

@@ -30,8 +30,8 @@ from generated_tree import (
     uris,
 )
 
-from shangliang.grouping import Index, by_year, figures_of
-from shangliang.views import Views
+from shangliang.pages.grouping import Index, by_year, figures_of
+from shangliang.pages.views import Views
 
 # -- figures -------------------------------------------------------------------------
 

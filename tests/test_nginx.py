@@ -2,7 +2,7 @@
 
 nginx runs as a foreground child process on a free 127.0.0.1 port, with pid file, logs
 and temporary folders under pytest's tmp; only the configuration's `CHANGE` lines
-(listen, server_name, root) are replaced (see scripts/bench_serve.py).
+(listen, server_name, root) are replaced (see shangliang.local_site.nginx).
 """
 
 from __future__ import annotations
@@ -10,16 +10,14 @@ from __future__ import annotations
 import gzip
 import http.client
 import os
-import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sites import REPO, case, make_site, page, with_minhou
+from sites import case, make_site, page, with_minhou
 
-sys.path.insert(0, str(REPO / "scripts"))
-from bench_serve import SHIPPED_CONFIG, NginxServer, server_block
+from shangliang.local_site import SHIPPED_CONFIG, NginxServer, server_block
 
 YEAR = 31536000
 

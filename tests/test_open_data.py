@@ -18,10 +18,10 @@ import pytest
 from contract_tree import case, tree
 from jsonschema import Draft202012Validator, ValidationError
 
-from shangliang import open_data
-from shangliang.feeds import FEED_LENGTH, all_feeds, atom_xml, write_feeds
-from shangliang.grouping import Index
-from shangliang.open_data import CSV_COLUMNS, cases_document, schema, to_csv, to_json, write_open_data
+from shangliang.outputs import open_data
+from shangliang.outputs.feeds import FEED_LENGTH, all_feeds, atom_xml, write_feeds
+from shangliang.outputs.open_data import CSV_COLUMNS, cases_document, schema, to_csv, to_json, write_open_data
+from shangliang.pages.grouping import Index
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://example.org/shangliang/"

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from shangliang.reading import Document, ReadError, read_document
+from shangliang.content.reading import Document, ReadError, read_document
 
 
 def read(text: str | bytes, src_uri: str = "cases/2024/x.md") -> Document:

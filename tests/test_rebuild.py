@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from contract_tree import case, tree
 
-from shangliang.catalogue import LoadResult
+from shangliang.content.catalogue import LoadResult
+from shangliang.content.reading import ReadError, read_document
 from shangliang.model import Kind
-from shangliang.reading import ReadError, read_document
-from shangliang.rebuild import SITE_LISTINGS, DocumentCache, Published, Rebuild, plan_rebuild
+from shangliang.preview.rebuild import SITE_LISTINGS, DocumentCache, Published, Rebuild, plan_rebuild
 
 TOPICS = "topics.md"
 

@@ -13,12 +13,12 @@ import markdown
 import pytest
 from generated_tree import build
 
-from shangliang.charts import ColumnChart, column_chart_svg, fingerprint_of
-from shangliang.grouping import Index
-from shangliang.roundup import natural_key, roundups_of
-from shangliang.roundup_files import plan_roundups
-from shangliang.roundup_markdown import BLOCKS, render
-from shangliang.roundup_merge import RoundupFileError, merge, new_file
+from shangliang.pages.grouping import Index
+from shangliang.roundup.blocks import BLOCKS, render
+from shangliang.roundup.charts import ColumnChart, column_chart_svg, fingerprint_of
+from shangliang.roundup.figures import natural_key, roundups_of
+from shangliang.roundup.files import plan_roundups
+from shangliang.roundup.merge import RoundupFileError, merge, new_file
 
 # gulou, minhou: brand rong; rongchang: brand yu (see generated_tree.DISTRICTS).
 TREE = {

@@ -8,9 +8,7 @@ import re
 import pytest
 from sites import BRAND_RONG, DISTRICT_GULOU, DISTRICT_MINHOU, page
 
-from shangliang.catalogue import LoadResult, load_catalogue
-from shangliang.model import DEFAULT_STAGE, STAGES, Catalogue, District
-from shangliang.scaffold import (
+from shangliang.cli.scaffold import (
     MAX_SLUG_LENGTH,
     MAX_SLUG_SYLLABLES,
     InvalidValue,
@@ -27,7 +25,9 @@ from shangliang.scaffold import (
     slug_of,
     usable_districts,
 )
-from shangliang.validation import KEY_PATTERN
+from shangliang.content.catalogue import LoadResult, load_catalogue
+from shangliang.content.validation import KEY_PATTERN
+from shangliang.model import DEFAULT_STAGE, STAGES, Catalogue, District
 
 TREE = {
     "brands/rong.md": page(BRAND_RONG),

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from shangliang.search import build_search_index
-from shangliang.search_chunks import (
+from shangliang.search.chunks import (
     IndexFormatError,
     chunk_table,
     chunk_words,
     resplit_index,
 )
+from shangliang.search.pagefind import build_search_index
 
 TARGET = 400  # bytes: small, so that the little site below makes many chunks and splits word families
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from shangliang import search
-from shangliang.search import SearchIndexError, SearchIndexStats, build_search_index
+from shangliang.search import pagefind as search
+from shangliang.search.pagefind import SearchIndexError, SearchIndexStats, build_search_index
 
 PAGE = """<!doctype html>
 <html lang="zh">

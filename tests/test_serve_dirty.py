@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,8 @@ from urllib.parse import urljoin
 
 import pytest
 from sites import BRAND_RONG, DISTRICT_GULOU, DISTRICT_MINHOU, Site, case, make_site, page
+
+from shangliang.local_site import free_port
 
 CASES = {
     "cases/2024/m1.md": case("闽侯一号案例", "2024-04-01", "minhou", tags=["电商"], highlight=2024),
@@ -57,12 +58,6 @@ def tree() -> dict[str, str | bytes]:
 
 def body(src_uri: str) -> str:
     return f"案例 {src_uri} 的正文。"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Preview:

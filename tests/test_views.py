@@ -16,8 +16,8 @@ from generated_tree import (
     uris,
 )
 
-from shangliang.grouping import Index
-from shangliang.views import Views
+from shangliang.pages.grouping import Index
+from shangliang.pages.views import Views
 
 
 def _highlighted(year: int, highlight: int, district: str = "gulou") -> dict[str, Any]:

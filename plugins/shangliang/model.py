@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from shangliang.urls import page_url
+
 STAGES: tuple[str, ...] = ("选题", "调研", "协商", "报送", "办理", "落实")
 """The life of a case, in order; `Case.status` is the furthest stage reached."""
 
@@ -88,7 +90,8 @@ class Brand:
 
     @property
     def url(self) -> str:
-        return f"brands/{self.key}/"
+        """Where the brand's page is: from its file's path, wherever it sits."""
+        return page_url(self.src_uri)
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,8 @@ class District:
 
     @property
     def url(self) -> str:
-        return f"districts/{self.key}/"
+        """Where the district's page is: from its file's path, wherever it sits."""
+        return page_url(self.src_uri)
 
     @property
     def label(self) -> str:

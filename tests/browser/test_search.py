@@ -10,7 +10,7 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from .conftest import LOCAL_HOST, SCREENSHOTS, SiteServer, _Handler, write_metric
+from shangliang.conftest import LOCAL_HOST, SCREENSHOTS, SiteServer, _Handler, write_metric
 
 pytestmark = pytest.mark.browser
 
@@ -148,8 +148,8 @@ RESPLIT_QUERIES = ["路灯", "普陀村路灯", "村", "社区", "协商", "政�
 
 
 def test_a_resplit_index_finds_what_pagefinds_own_finds(browser, built_site, tmp_path):
-    from shangliang.search import build_search_index
-    from shangliang.search_chunks import chunk_table, resplit_index
+    from shangliang.search.chunks import chunk_table, resplit_index
+    from shangliang.search.pagefind import build_search_index
 
     root = tmp_path / "sites"
     plain, split = root / "plain", root / "split"

@@ -1,0 +1,259 @@
+"""Loading a whole content tree into a `Catalogue`, with every problem of the tree.
+
+`load_catalogue` is the one entry point: it reads each Markdown file, works out
+its kind from its path (or an explicit `kind:`), validates it, then checks what
+needs the whole tree: keys that must exist, covers that must exist, URLs that
+must not clash, folder years that should match dates.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from shangliang.content.reading import Document, NotTextError, ReadError, read_document
+from shangliang.content.validation import validate_brand, validate_case, validate_district
+from shangliang.model import (
+    DEFAULT_FORMATS,
+    Brand,
+    Case,
+    Catalogue,
+    District,
+    Kind,
+    Page,
+    Problem,
+    Severity,
+    errors_among,
+    warnings_among,
+)
+from shangliang.urls import page_url
+
+_YEAR = re.compile(r"^\d{4}$")
+EXPLICIT_KINDS = ("brand", "district", "case", "roundup", "page")
+
+
+@dataclass
+class LoadResult:
+    catalogue: Catalogue
+    problems: list[Problem]
+    kinds: dict[str, Kind] = field(default_factory=dict)
+    """The kind of every Markdown file read, by `src_uri`."""
+    not_text: set[str] = field(default_factory=set)
+    """Files that are not UTF-8 text (reported as errors), by `src_uri`."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The `title` of every file that states one, by `src_uri` (for navigation)."""
+    case_meta: dict[str, dict] = field(default_factory=dict, repr=False)
+    """Front matter of every case file, for the checks that need the whole tree."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors_among(self.problems)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return warnings_among(self.problems)
+
+
+def kind_from_path(src_uri: str) -> Kind:
+    parts = src_uri.split("/")
+    name = parts[-1]
+    if src_uri == "index.md":
+        return Kind.HOME
+    if name == "index.md":
+        return Kind.PAGE
+    top = parts[0]
+    if top == "brands" and len(parts) == 2:
+        return Kind.BRAND
+    if top == "districts" and len(parts) == 2:
+        return Kind.DISTRICT
+    if top == "cases" and len(parts) >= 2:
+        return Kind.CASE
+    if top == "roundups" and len(parts) == 2:
+        return Kind.ROUNDUP
+    if top == "highlights" and len(parts) == 2:
+        return Kind.HIGHLIGHTS
+    return Kind.PAGE
+
+
+def load_catalogue(
+    markdown_files: Iterable[tuple[str, bytes]],
+    *,
+    other_uris: Iterable[str] = (),
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    read: Callable[[str, bytes], Document] = read_document,
+) -> LoadResult:
+    """Read and validate every `(src_uri, bytes)` Markdown file of a content tree.
+
+    `other_uris` are the tree's other files (images, …), so covers can be checked.
+    `read` reads one file (a preview passes one that remembers unchanged files).
+    """
+    result = LoadResult(Catalogue(formats=formats), [])
+    known_uris = set(other_uris)
+    cases: list[Case] = []
+    urls: dict[str, str] = {}
+    for src_uri, raw in sorted(markdown_files):
+        known_uris.add(src_uri)
+        _claim_url(src_uri, urls, result.problems)
+        try:
+            document = read(src_uri, raw)
+        except ReadError as error:
+            result.problems.append(Problem(src_uri, error.field, error.message))
+            if isinstance(error, NotTextError):
+                result.not_text.add(src_uri)
+            kind = kind_from_path(src_uri)
+            result.kinds[src_uri] = kind
+            continue
+        kind = _kind(document, result.problems)
+        title = document.meta.get("title")
+        if isinstance(title, (str, int)) and not isinstance(title, bool):
+            result.titles[src_uri] = str(title)
+        result.kinds[src_uri] = kind
+        _add(document, kind, result, cases)
+    catalogue = result.catalogue
+    _check_case_references(result, catalogue)
+    for case in cases:
+        checked = _check_case_in_tree(case, catalogue, known_uris, result.problems)
+        if checked is not None:
+            (catalogue.drafts if checked.draft else catalogue.cases).append(checked)
+    _check_districts_in_tree(catalogue, result.problems)
+    catalogue.cases.sort(key=newest_first)
+    catalogue.drafts.sort(key=newest_first)
+    result.problems.sort(key=lambda problem: (problem.src_uri, not problem.is_error))
+    return result
+
+
+def newest_first(case: Case) -> tuple[int, str]:
+    """Sort key: newest date first, then by file, so every list has one stable order."""
+    return (-case.date.toordinal(), case.src_uri)
+
+
+def _claim_url(src_uri: str, urls: dict[str, str], problems: list[Problem]) -> None:
+    url = page_url(src_uri)
+    other = urls.setdefault(url, src_uri)
+    if other != src_uri:
+        problems.append(
+            Problem(src_uri, "", f"has the same URL /{url} as {other}; rename one of the two files")
+        )
+
+
+def _kind(document: Document, problems: list[Problem]) -> Kind:
+    explicit = document.meta.get("kind")
+    if explicit is None:
+        return kind_from_path(document.src_uri)
+    if explicit not in EXPLICIT_KINDS:
+        problems.append(
+            Problem(document.src_uri, "kind", f"unknown kind (got {explicit!r}; expected one of "
+                    + ", ".join(EXPLICIT_KINDS) + ")")
+        )
+        return kind_from_path(document.src_uri)
+    return Kind(explicit)
+
+
+def _add(document: Document, kind: Kind, result: LoadResult, cases: list[Case]) -> None:
+    catalogue, problems, src_uri = result.catalogue, result.problems, document.src_uri
+    if kind is Kind.CASE:
+        if not document.has_front_matter:
+            problems.append(Problem(src_uri, "front matter", "missing: a case starts with a '---' block "
+                                    "holding at least title, date, district and format"))
+            return
+        result.case_meta[src_uri] = document.meta
+        case, found = validate_case(document, url=page_url(src_uri), formats=catalogue.formats)
+        problems.extend(found)
+        if case is not None:
+            cases.append(case)
+    elif kind is Kind.BRAND:
+        brand, found = validate_brand(document)
+        problems.extend(found)
+        if brand is not None and _key_is_free(brand.key, "brand", catalogue.brands, src_uri, problems):
+            catalogue.brands[brand.key] = brand
+    elif kind is Kind.DISTRICT:
+        district, found = validate_district(document)
+        problems.extend(found)
+        if district is not None and _key_is_free(district.key, "district", catalogue.districts, src_uri, problems):
+            catalogue.districts[district.key] = district
+    else:
+        catalogue.pages.append(Page(src_uri, kind, _year_of(src_uri, kind, problems)))
+
+
+def _key_is_free(key: str, kind: str, taken: dict, src_uri: str, problems: list[Problem]) -> bool:
+    existing = taken.get(key)
+    if existing is None:
+        return True
+    problems.append(Problem(src_uri, "file name", f"{kind} '{key}' is already defined by {existing.src_uri}; "
+                            "each key names one page: rename one of the two files"))
+    return False
+
+
+def _year_of(src_uri: str, kind: Kind, problems: list[Problem]) -> int | None:
+    if kind not in (Kind.ROUNDUP, Kind.HIGHLIGHTS):
+        return None
+    stem = posixpath.basename(src_uri).removesuffix(".md")
+    if not _YEAR.match(stem):
+        example = f"{posixpath.dirname(src_uri)}/2024.md"
+        problems.append(Problem(src_uri, "file name", f"a {kind.value} page is named after its year, e.g. {example}"))
+        return None
+    return int(stem)
+
+
+def _check_case_in_tree(
+    case: Case, catalogue: Catalogue, known_uris: set[str], problems: list[Problem]
+) -> Case | None:
+    """Resolve the case's brand and check its cover and folder; None if its keys are unknown."""
+    src_uri = case.src_uri
+    if any(key not in catalogue.districts for key in case.district_keys):
+        return None  # reported by _check_case_references
+    brand_key = case.brand_key or catalogue.districts[case.district_keys[0]].brand_key
+    if brand_key not in catalogue.brands:
+        return None  # reported on the case, or on its district when the brand was inherited
+    if case.cover:
+        cover_uri = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), case.cover))
+        if cover_uri not in known_uris:
+            problems.append(Problem(src_uri, "cover", f"no such file (got '{case.cover}'; looked for "
+                                    f"{cover_uri}; the path is relative to the case file)"))
+            case = replace(case, cover=None)
+    folder = src_uri.split("/")[1] if src_uri.count("/") >= 2 else ""
+    if src_uri.startswith("cases/"):
+        if not _YEAR.match(folder):
+            problems.append(Problem(
+                src_uri, "", f"case files go in a folder named after their year: move it to cases/{case.year}/"
+            ))
+        elif int(folder) != case.year:
+            problems.append(Problem(src_uri, "date", f"the year {case.year} differs from the folder "
+                                    f"cases/{folder}/ (move the file to cases/{case.year}/ or fix the date)",
+                                    Severity.WARNING))
+    return replace(case, brand_key=brand_key)
+
+
+def _check_case_references(result: LoadResult, catalogue: Catalogue) -> None:
+    """Every district and brand key a case names must exist, even when the case has other errors."""
+    for src_uri, meta in result.case_meta.items():
+        districts = meta.get("district")
+        for key in districts if isinstance(districts, list) else [districts]:
+            if isinstance(key, str) and key and key not in catalogue.districts:
+                result.problems.append(Problem(src_uri, "district", f"unknown district (got '{key}'; "
+                                               "expected one of " + _keys(catalogue.districts) + ")"))
+        brand = meta.get("brand")
+        if isinstance(brand, str) and brand and brand not in catalogue.brands:
+            result.problems.append(Problem(src_uri, "brand", f"unknown brand (got '{brand}'; expected one of "
+                                           + _keys(catalogue.brands) + ")"))
+
+
+def _check_districts_in_tree(catalogue: Catalogue, problems: list[Problem]) -> None:
+    for district in catalogue.districts.values():
+        if district.brand_key not in catalogue.brands:
+            problems.append(Problem(district.src_uri, "brand", f"unknown brand (got '{district.brand_key}'; "
+                                    "expected one of " + _keys(catalogue.brands) + ")"))
+
+
+def _keys(mapping: Mapping[str, object]) -> str:
+    return ", ".join(sorted(mapping)) if mapping else "none: add a page under the matching folder first"
+
+
+def sorted_brands(brands: Iterable[Brand]) -> list[Brand]:
+    return sorted(brands, key=lambda brand: (brand.order is None, brand.order or 0, brand.key))
+
+
+def sorted_districts(districts: Iterable[District]) -> list[District]:
+    return sorted(districts, key=lambda district: (district.order is None, district.order or 0, district.key))

@@ -1,0 +1,40 @@
+"""The plugin's options in `mkdocs.yml`: one attribute each, validated here and only here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+
+from shangliang.model import DEFAULT_FORMATS
+from shangliang.pages.district_index import DISTRICT_PAGE_SIZE
+
+
+class AtLeast(c.Type):
+    """A whole number no smaller than `minimum`."""
+
+    def __init__(self, minimum: int, default: int) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> Any:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < self.minimum:
+            raise ValidationError(f"must be a whole number of at least {self.minimum} (got {value!r})")
+        return number
+
+
+class ShangliangConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Switch the plugin off (the site then builds as plain MkDocs pages)."""
+    formats = c.ListOfItems(c.Type(str), default=list(DEFAULT_FORMATS))
+    """The consultation formats a case's `format` may take."""
+    latest_cases = AtLeast(0, default=10)
+    """How many cases the 'latest cases' lists on home and brand pages show."""
+    search = c.Type(bool, default=True)
+    """Build the Pagefind search index after the site is built."""
+    navigation = c.Type(bool, default=True)
+    """Arrange the navigation (home, brands, districts, highlights, roundups, the rest)."""
+    district_page_size = AtLeast(1, default=DISTRICT_PAGE_SIZE)
+    """A district with more cases lists them on year pages of at most this many cases each."""

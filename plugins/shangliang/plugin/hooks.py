@@ -1,0 +1,296 @@
+"""The MkDocs plugin: thin glue between MkDocs and the pure rooms of the package.
+
+Events, in the order MkDocs calls them (every one does nothing when `enabled: false`):
+
+- `on_startup`: in `mkdocs serve`, opens the preview session that lives across rebuilds
+  (errors then stay on screen instead of stopping the preview).
+- `on_config`: a fresh `Build` for this build or rebuild.
+- `on_files`: reads and validates the whole content tree from the files themselves (not
+  from page events, so `serve --dirty` rebuilds keep every list complete); reports
+  problems; drops drafts; lowercases URLs; applies the page plan (`pages.plan`): keeps
+  cases out of the nav and adds the generated listing pages. In a dirty build, removes
+  the output of every page that shows something changed since the previous build, so
+  that MkDocs renders it again (see `preview.rebuild`).
+- `on_nav`: arranges the navigation after the plan (in a dirty build, with the titles of
+  the pages not read this time).
+- `on_page_read_source`: stands in for a file that cannot be read (serve only).
+- `on_page_markdown`: gives planned pages their template and title; escapes every title.
+- `on_page_content`: builds the page's view and adds its generated headings to the TOC.
+- `on_page_context`: hands the page's view to its template under `shangliang`, and to
+  pages outside the navigation the key under which they share its rendering.
+- `on_env`: registers the Chinese date and number filters and `shangliang_once` (in a dirty
+  build, first gives the tags plugin the tags of the cases not read this time).
+- `on_post_build`: writes the open data and the Atom feeds, then builds the Pagefind
+  search index (in a preview, in the background: the editor does not wait for it).
+- `on_shutdown`: no more background work.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+from shangliang.content.catalogue import LoadResult, load_catalogue
+from shangliang.content.reading import read_document
+from shangliang.model import Kind
+from shangliang.outputs.feeds import write_feeds
+from shangliang.outputs.open_data import write_open_data
+from shangliang.pages import chinese
+from shangliang.pages.grouping import Index
+from shangliang.pages.plan import plan_pages
+from shangliang.pages.views import Heading, Views, generated_headings
+from shangliang.plugin.config import ShangliangConfig
+from shangliang.plugin.dirty_build import (
+    GeneratedPage,
+    no_dirty_build_warning,
+    remove_stale_outputs,
+    tag_cases_not_read,
+    title_pages_not_read,
+)
+from shangliang.plugin.navigation import arrange_navigation
+from shangliang.plugin.state import Build, LoadedContent, PreviewSession
+from shangliang.preview.background import BackgroundJob
+from shangliang.search.pagefind import SearchIndexError, build_search_index
+
+log = get_plugin_logger(__name__)
+
+
+class ShangliangPlugin(BasePlugin[ShangliangConfig]):
+    def __init__(self) -> None:
+        self.preview: PreviewSession | None = None
+        """Set in `mkdocs serve`: what the preview keeps across rebuilds."""
+        self.build = Build()
+        """This build's state (a new one in every `on_config`)."""
+
+    @property
+    def content(self) -> LoadedContent | None:
+        """This build's content, once `on_files` has loaded it (None when disabled)."""
+        return self.build.content if self.config.enabled else None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """In a preview, open the session that lives across rebuilds."""
+        if command != "serve":
+            return
+        self.preview = PreviewSession(dirty=dirty)
+        if dirty:  # MkDocs warns that dirty builds leave pages out of date; this plugin renders them again
+            logging.getLogger("mkdocs.commands.build").addFilter(no_dirty_build_warning)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Start every build, and every serve rebuild, from a fresh `Build`."""
+        self.build = Build()
+        if self.config.enabled and not config.use_directory_urls:
+            raise PluginError("shangliang needs use_directory_urls: true (URLs like /cases/2024/x/)")
+        return config
+
+    @property
+    def _dirty(self) -> bool:
+        return bool(self.preview and self.preview.dirty)
+
+    # Run before other plugins' on_files (e.g. tags), so they see our generated pages.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Load and validate the tree; drop drafts; lowercase URLs; apply the page plan."""
+        if not self.config.enabled:
+            return files
+        pages = files.documentation_pages()
+        result = load_catalogue(
+            ((file.src_uri, file.content_bytes) for file in pages),
+            other_uris=[file.src_uri for file in files if not file.is_documentation_page()],
+            formats=tuple(self.config.formats),
+            read=self.preview.documents if self.preview else read_document,
+        )
+        if self.preview:
+            self.preview.documents.forget_others()
+        self._report(result)
+        catalogue = result.catalogue
+        index = Index(catalogue, latest_count=self.config.latest_cases)
+        views = Views(index, district_page_size=self.config.district_page_size)
+        drafts = {case.src_uri for case in catalogue.drafts}
+        editor_pages = [file.src_uri for file in pages if file.src_uri not in drafts]
+        plan = plan_pages(views, site_name=config.site_name, editor_pages=editor_pages)
+        self.build.content = LoadedContent(result, index, views, plan)
+
+        kept: list[File] = []
+        for file in files:
+            if not file.is_documentation_page():
+                kept.append(file)
+            elif file.src_uri not in drafts:
+                kept.append(self._laid_out(_with_lowercase_url(file), result))
+        for planned in plan.generated:
+            generated = (GeneratedPage if self._dirty else File).generated(
+                config, planned.src_uri, content=planned.front_matter()
+            )
+            kept.append(self._laid_out(generated, result))
+        files = Files(kept)
+        if self.preview and self.preview.dirty:
+            self.preview.published, self.preview.outputs = remove_stale_outputs(
+                self.preview.published, self.preview.outputs, files=files, config=config, result=result
+            )
+        return files
+
+    def _laid_out(self, file: File, result: LoadResult) -> File:
+        """The file kept out of the navigation when the plan (or its kind: a case) says so."""
+        assert self.build.content is not None
+        planned = self.build.content.plan.get(file.src_uri)
+        if result.kinds.get(file.src_uri) is Kind.CASE or (planned is not None and not planned.in_nav):
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        return file
+
+    def _report(self, result: LoadResult) -> None:
+        for problem in result.warnings:
+            log.warning("%s", problem)
+        for problem in result.errors:
+            log.error("%s", problem)
+        errors = len(result.errors)
+        if errors and not self.preview:
+            raise PluginError(
+                f"{errors} {'error' if errors == 1 else 'errors'} in the content (listed above, "
+                "one per line: file: field: problem). Fix them and build again."
+            )
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Arrange the navigation after the plan; cases are never in it."""
+        content = self.content
+        if content is None:
+            return nav
+        if self.config.navigation:
+            titles = {uri: page.title for uri, page in content.plan.pages.items() if page.title}
+            titles.update(content.load.titles)
+            nav = arrange_navigation(nav, content.plan.nav, titles)
+        if self._dirty:
+            title_pages_not_read(nav, content.stated_title)
+        self.build.in_nav = {page.file.src_uri for page in nav.pages}
+        return nav
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """In a preview, show a file that is not UTF-8 instead of crashing the rebuild."""
+        content, src_uri = self.content, page.file.src_uri
+        if not (content and src_uri in content.load.not_text):
+            return None
+        problems = "\n".join(f"- {html.escape(str(p))}" for p in content.load.problems if p.src_uri == src_uri)
+        return f"# {html.escape(src_uri)}\n\n无法读取此文件：\n\n{problems}\n"
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Give planned pages their template and title; escape every title written in front matter."""
+        if self.content is None:
+            return markdown
+        planned = self.content.plan.get(page.file.src_uri)
+        if planned is not None:
+            page.meta["template"] = planned.template
+            if planned.title:
+                page.meta["title"] = planned.title
+        title = page.meta.get("title")
+        if isinstance(title, str):
+            page.meta["title"] = html.escape(title, quote=False)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Build the page's view; list the headings its template adds in the table of contents."""
+        planned = self.content.plan.get(page.file.src_uri) if self.content else None
+        if planned is None:
+            return html
+        view = self.build.views_in_progress[page.file.src_uri] = planned.view()
+        page.toc.items.extend(_anchor_link(heading, level=2) for heading in generated_headings(view))
+        return html
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        """Hand the page's view, and in a preview the content's problems, to the template."""
+        content = self.content
+        if content is None:
+            return context
+        catalogue = content.load.catalogue
+        context["shangliang"] = {
+            "view": self.build.views_in_progress.pop(page.file.src_uri, None),
+            "brands": catalogue.brands,
+            "districts": catalogue.districts,
+            "problems": [str(problem) for problem in content.load.problems] if self.preview else [],
+            # Pages outside the navigation (cases) share its rendering (overrides/partials/nav.html).
+            "nav_key": None if page.file.src_uri in self.build.in_nav else f"outside the nav at {context['base_url']}",
+        }
+        return context
+
+    # Before the tags plugin fills its listings in its own on_env (priority 100).
+    @event_priority(101)
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Filters templates use: `zh_date` (2024年6月18日) and `zh_number` (1,967)."""
+        if self.content is None:
+            return env
+        env.filters["zh_date"] = chinese.date_zh
+        env.filters["zh_number"] = chinese.number_zh
+        env.globals["shangliang_once"] = self.build.render_once
+        if self._dirty:
+            tag_cases_not_read(files, config, self.content.load.case_meta, self.content.stated_title)
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the open data and feeds, then index the finished site for search.
+
+        A preview does this in the background, so that the browser reloads as soon as the
+        pages are written; an edit saved meanwhile gets one more run after the current one.
+        """
+        content = self.content
+        if content is None:
+            return
+        if self.preview is None:
+            self._finish_build(content, config)
+            return
+        preview = self.preview
+        preview.after_build = lambda: self._finish_build(content, config)  # this build's content, not the next's
+        if preview.background is None:
+            preview.background = BackgroundJob(
+                lambda: preview.after_build(), name="shangliang-after-build", on_error=self._report_background_error
+            )
+        preview.background.request()
+
+    def _report_background_error(self, error: BaseException) -> None:
+        background = self.preview.background if self.preview else None
+        if not (background and background.stopped):  # after shutdown, the site is gone
+            log.error("%s", error)
+
+    def _finish_build(self, content: LoadedContent, config: MkDocsConfig) -> None:
+        site_dir, site_url = Path(config.site_dir), config.site_url or ""
+        data = write_open_data(site_dir, content.load.catalogue, site_name=config.site_name, site_url=site_url)
+        if not site_url:
+            log.warning("no Atom feeds written: feeds need absolute links; set site_url in mkdocs.yml")
+        feeds = write_feeds(site_dir, content.index, site_name=config.site_name, site_url=site_url) if site_url else ()
+        log.info("open data: %d cases in %s; %d Atom feeds in feeds/", data.count, ", ".join(data.paths), len(feeds))
+        if not self.config.search:
+            return
+        try:
+            stats = build_search_index(site_dir)
+        except SearchIndexError as error:
+            raise PluginError(f"search index: {error}") from None
+        log.info("search index: %s", stats)
+
+    def on_shutdown(self) -> None:
+        """No more background work (a run under way finishes on its own)."""
+        if self.preview and self.preview.background is not None:
+            self.preview.background.stop()
+
+
+def _anchor_link(heading: Heading, level: int) -> AnchorLink:
+    link = AnchorLink(html.escape(heading.title, quote=False), heading.anchor, level)
+    link.children = [_anchor_link(child, level + 1) for child in heading.children]
+    return link
+
+
+def _with_lowercase_url(file: File) -> File:
+    """URLs come from file paths, lowercased (`cases/2024/X.md` → `/cases/2024/x/`): the same file
+    with a lowercase destination, made through `File`'s public constructor."""
+    lowered = file.dest_uri.lower()
+    if lowered == file.dest_uri:
+        return file
+    return File(
+        file.src_uri, src_dir=file.src_dir, dest_dir=file.dest_dir, use_directory_urls=file.use_directory_urls,
+        dest_uri=lowered, inclusion=file.inclusion,
+    )  # fmt: skip

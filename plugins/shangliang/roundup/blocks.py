@@ -1,0 +1,286 @@
+"""A roundup as Markdown: the generated blocks, one per part of the roundup.
+
+`render` turns a `Roundup` into named blocks of Markdown (`BLOCKS`, in page order) and
+the charts they show; `roundup_merge` puts the blocks into the editor's file. Text from
+front matter (titles, summaries, names) is escaped, so it shows as written and is never
+read as Markdown or HTML. Links point at the content files, so MkDocs checks them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from shangliang.model import Case, Catalogue
+from shangliang.pages import chinese
+from shangliang.pages.grouping import Figures
+from shangliang.roundup.charts import ColumnChart
+from shangliang.roundup.figures import Roundup
+from shangliang.urls import highlights_src, roundup_src
+
+BLOCKS: tuple[str, ...] = (
+    "figures", "districts", "formats", "stages", "months", "highlights", "topics", "bulletins",
+)
+ROUNDUP_DIR = posixpath.dirname(roundup_src(2000))
+IMPLEMENTED = "落实"
+
+
+# --------------------------------------------------------------------------- names of things
+
+
+def roundup_uri(year: int) -> str:
+    return roundup_src(year)
+
+
+def months_chart_name(year: int) -> str:
+    """The chart's file name, next to the roundup file."""
+    return f"{year}-months.svg"
+
+
+def title_of(year: int) -> str:
+    return f"{year}年度综述"
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+
+
+def text(value: str) -> str:
+    """Editor-written text as literal inline Markdown: on one line, markup escaped."""
+    value = " ".join(value.split())
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+
+
+def link(label: str, src_uri: str) -> str:
+    """A link from a roundup page to another content file (MkDocs checks and rewrites it)."""
+    # Spaces and brackets are escaped; Chinese file names stay readable (MkDocs reads both).
+    path = posixpath.relpath(src_uri, ROUNDUP_DIR)
+    target = "".join(char if ord(char) > 127 else quote(char, safe="/-._~") for char in path)
+    return f"[{text(label)}]({target})"
+
+
+# --------------------------------------------------------------------------- the blocks
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The generated blocks of one roundup (name → Markdown, each ending in a newline) and its charts."""
+
+    blocks: dict[str, str]
+    charts: dict[str, ColumnChart]
+    """Chart file name (next to the roundup file) → what it shows."""
+
+
+def render(roundup: Roundup, catalogue: Catalogue, *, highlight_page: bool) -> Rendered:
+    """Every generated block of `roundup`; `highlight_page`: the year has a highlight page to link to."""
+    months = months_chart(roundup)
+    writers: dict[str, Callable[[], list[str]]] = {
+        "figures": lambda: _figures(roundup),
+        "districts": lambda: _districts(roundup),
+        "formats": lambda: _formats(roundup),
+        "stages": lambda: _stages(roundup),
+        "months": lambda: _months(roundup, months),
+        "highlights": lambda: _highlights(roundup, catalogue, highlight_page),
+        "topics": lambda: _topics(roundup),
+        "bulletins": lambda: _bulletins(roundup),
+    }
+    blocks = {name: "\n".join(writers[name]()) + "\n" for name in BLOCKS}
+    return Rendered(blocks, {months_chart_name(roundup.year): months})
+
+
+def months_chart(roundup: Roundup) -> ColumnChart:
+    counts = "，".join(f"{month}月{count}件" for month, count in enumerate(roundup.months, start=1))
+    alt = f"{roundup.year}年各月案例数柱状图：{counts}，全年共{roundup.figures.cases}件"
+    return ColumnChart(tuple(f"{month}月" for month in range(1, 13)), roundup.months, alt)
+
+
+def _number(value: int | None) -> str:
+    return chinese.number_zh(value)
+
+
+def _change(now: int | None, before: int | None) -> str:
+    if now is None or before is None:
+        return chinese.NOT_STATED
+    if now == before:
+        return "持平"
+    return f"+{_number(now - before)}" if now > before else f"−{_number(before - now)}"
+
+
+def _with_change(now: int | None, before: int | None) -> str:
+    """`8（+2）`: this year's figure and the change from last year, when both are stated."""
+    if now is None or before is None:
+        return _number(now)
+    return f"{_number(now)}（{_change(now, before)}）"
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{(part * 100 + whole // 2) // whole}%" if whole else chinese.NOT_STATED
+
+
+_FIGURE_ROWS: tuple[tuple[str, Callable[[Figures], int | None]], ...] = (
+    ("案例", lambda f: f.cases),
+    ("有案例的区县", lambda f: f.districts),
+    ("参与委员", lambda f: f.members),
+    ("参与人数", lambda f: f.participants),
+    ("解决问题", lambda f: f.problems_solved),
+    ("协商专报", lambda f: f.bulletins),
+)
+
+_STATED_COLUMNS: tuple[tuple[str, Callable[[Figures], int | None]], ...] = _FIGURE_ROWS[2:5]
+"""The figures a case may leave out; the district table shows those that some case states."""
+
+
+def _figures(roundup: Roundup) -> list[str]:
+    year, now, before = roundup.year, roundup.figures, roundup.previous
+    lines = ["## 总体数据", ""]
+    if before is None:
+        lines += [f"| 指标 | {year}年 |", "| --- | ---: |"]
+        lines += [f"| {label} | {_number(value(now))} |" for label, value in _FIGURE_ROWS]
+    else:
+        # Three columns, so that the table fits a phone's width; the change is in brackets.
+        lines += [f"| 指标 | {year}年（比上年） | {year - 1}年 |", "| --- | ---: | ---: |"]
+        lines += [
+            f"| {label} | {_with_change(value(now), value(before))} | {_number(value(before))} |"
+            for label, value in _FIGURE_ROWS
+        ]
+    lines.append("")
+    sentence = f"本站收录{year}年的案例{_number(now.cases)}件"
+    if before is not None and now.cases > before.cases:
+        sentence += f"，比上年增加{_number(now.cases - before.cases)}件"
+    elif before is not None and now.cases < before.cases:
+        sentence += f"，比上年减少{_number(before.cases - now.cases)}件"
+    elif before is not None:
+        sentence += "，与上年持平"
+    sentence += f"，其中{_number(roundup.implemented)}件已进入“{IMPLEMENTED}”阶段。"
+    if before is None:
+        sentence += f"本站没有收录{year - 1}年的案例，无法与上年比较。"
+    lines.append(sentence)
+    lines.append("")
+    lines.append(_figures_note((now, before) if before else (now,)))
+    return lines
+
+
+def _figures_note(figures: Sequence[Figures]) -> str:
+    note = "数据为已发布案例的合计，联合协商案例只计一次；参与委员、参与人数按人次合计，协商专报按期数计。"
+    if any(f.members is None or f.participants is None or f.problems_solved is None for f in figures):
+        note = "“—”表示所列案例均未填写该项数据。" + note
+    return note
+
+
+def _districts(roundup: Roundup) -> list[str]:
+    lines = ["## 各区县子品牌", ""]
+    if not roundup.brands:
+        return [*lines, "本年度没有已发布的案例。"]
+    stated = [(label, value) for label, value in _STATED_COLUMNS if value(roundup.figures) is not None]
+    columns = [("案例", _cases), *stated]
+    lines += [
+        "| 协商品牌 / 区县子品牌 | " + " | ".join(label for label, _ in columns) + " |",
+        "| --- |" + " ---: |" * len(columns),
+    ]
+
+    def cells(figures: Figures) -> str:
+        return " | ".join(_number(value(figures)) for _, value in columns) + " |"
+
+    for group in roundup.brands:
+        lines.append(f"| **{link(group.brand.name, group.brand.src_uri)}**（合计） | {cells(group.figures)}")
+        for row in group.districts:
+            district = row.district
+            name = link(district.name, district.src_uri)
+            if district.sub_brand:
+                name += f" · {text(district.sub_brand)}"
+            lines.append(f"| {name} | {cells(row.figures)}")
+    lines += [
+        "",
+        "联合协商案例在每个参与的区县各计一次，在品牌合计中只计一次；"
+        "案例注明的协商品牌与所在区县不同时，计入案例注明的品牌。",
+    ]
+    left_out = [label for label, value in _STATED_COLUMNS if value(roundup.figures) is None]
+    if left_out:
+        lines[-1] += f"本年度没有案例填写{'、'.join(left_out)}，表中未列出。"
+    return lines
+
+
+def _cases(figures: Figures) -> int:
+    return figures.cases
+
+
+def _formats(roundup: Roundup) -> list[str]:
+    lines = ["## 协商形式", ""]
+    if not roundup.formats:
+        return [*lines, "本年度没有已发布的案例。"]
+    total = roundup.figures.cases
+    lines += ["| 形式 | 案例 | 占比 |", "| --- | ---: | ---: |"]
+    lines += [f"| {text(row.name)} | {_number(row.count)} | {_percent(row.count, total)} |" for row in roundup.formats]
+    return lines
+
+
+def _stages(roundup: Roundup) -> list[str]:
+    total = roundup.figures.cases
+    lines = ["## 办理进展", ""]
+    if not total:
+        return [*lines, "本年度没有已发布的案例。"]
+    lines += [
+        f"{roundup.year}年的{_number(total)}件案例中，{_number(roundup.implemented)}件已进入“{IMPLEMENTED}”阶段"
+        f"（占{_percent(roundup.implemented, total)}）。",
+        "",
+        "| 阶段 | 目前处于此阶段 | 已走到此阶段 |",
+        "| --- | ---: | ---: |",
+    ]
+    lines += [f"| {row.stage} | {_number(row.at_stage)} | {_number(row.reached)} |" for row in roundup.stages]
+    lines += ["", "案例未填写进展时按“协商”阶段计算。"]
+    return lines
+
+
+def _months(roundup: Roundup, chart: ColumnChart) -> list[str]:
+    return [
+        "## 各月案例",
+        "",
+        f"![{text(chart.alt)}]({months_chart_name(roundup.year)})",
+        "",
+        "按案例的协商日期统计。",
+    ]
+
+
+def _highlights(roundup: Roundup, catalogue: Catalogue, highlight_page: bool) -> list[str]:
+    year = roundup.year
+    lines = ["## 优秀案例", ""]
+    if not roundup.highlights:
+        return [*lines, f"本站没有收录{year}年度通报表扬的优秀案例。"]
+    intro = f"{year}年度通报表扬的优秀案例{_number(len(roundup.highlights))}件"
+    if highlight_page:
+        intro += f"（另见{link(f'{year}年度优秀案例', highlights_src(year))}）"
+    lines += [intro + "：", ""]
+    lines += [_case_item(case, catalogue) for case in roundup.highlights]
+    return lines
+
+
+def _case_item(case: Case, catalogue: Catalogue) -> str:
+    districts = "、".join(text(catalogue.districts[key].name) for key in case.district_keys)
+    facts = f"{districts} · {text(case.format)} · {chinese.date_zh(case.date)}"
+    item = f"- **{link(case.title, case.src_uri)}**（{facts}）"
+    return item + (f"：{text(case.summary)}" if case.summary else "")
+
+
+def _topics(roundup: Roundup) -> list[str]:
+    lines = ["## 热点议题", ""]
+    if not roundup.topics:
+        return [*lines, "本年度的案例没有标注议题。"]
+    ranked = "、".join(f"{text(row.name)}（{_number(row.count)}件）" for row in roundup.topics)
+    return [*lines, f"按标注该议题的案例数排列：{ranked}。"]
+
+
+def _bulletins(roundup: Roundup) -> list[str]:
+    lines = ["## 协商专报", ""]
+    if not roundup.bulletins:
+        return [*lines, "本年度的案例没有注明报送的协商专报。"]
+    lines += [f"本年度的案例写入协商专报{_number(len(roundup.bulletins))}期：", ""]
+    for bulletin in roundup.bulletins:
+        cases = "、".join(link(case.title, case.src_uri) for case in bulletin.cases)
+        lines.append(f"- {text(bulletin.name)}：{cases}")
+    return lines
