@@ -2,6 +2,7 @@
 #   make serve   set everything up, then preview the sample publication at http://127.0.0.1:8000
 #   make test    set everything up (Chromium included), then run every test
 # Needs only python3 (and root, or sudo, for Debian's chromium and CJK fonts).
+# Also `make bench`: the benchmark, i.e. `python -m bench` (the top-level bench/ package; see BENCHMARKS.md).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -37,7 +38,7 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 lint: setup
-	$(BIN)/ruff check plugins scripts tests
+	$(BIN)/ruff check plugins scripts tests bench
 	$(BIN)/mypy
 
 # The sample content: every problem (warnings too), and roundups up to date with the cases.
@@ -50,7 +51,7 @@ test: setup system lint check-content
 
 # Build speed, memory and page weight at 1,000 and 10,000 synthetic cases (see BENCHMARKS.md).
 bench: setup system
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf site test-output .pytest_cache

@@ -246,7 +246,7 @@ def target_file(site_dir: Path, path: str, root: str = "/") -> Path | None:
     if not (path + "/").startswith(root):
         return None
     relative = posixpath.normpath("/" + path[len(root):]).lstrip("/")
-    if relative.startswith("..") or "\x00" in relative:
+    if "\x00" in relative:
         return None
     candidate = site_dir / relative if relative else site_dir
     if path.endswith("/") or candidate.is_dir():
@@ -290,9 +290,9 @@ def _problem(site_dir: Path, root: str, ref: Reference, fragments: bool, same_pa
     target = target_file(site_dir, ref.path, root)
     if target is None:
         return _missing(site_dir, root, ref.path)
-    if fragments and ref.fragment and target.suffix == ".html" and not _fragment_ok(ref.fragment):
-        if ref.fragment not in _page(target).ids:
-            return f"no id {ref.fragment!r} in {target.relative_to(site_dir).as_posix()}"
+    checked = fragments and ref.fragment and target.suffix == ".html" and not _fragment_ok(ref.fragment)
+    if checked and ref.fragment not in _page(target).ids:
+        return f"no id {ref.fragment!r} in {target.relative_to(site_dir).as_posix()}"
     return None
 
 
@@ -302,9 +302,9 @@ def _fragment_ok(fragment: str) -> bool:
 
 
 def _missing(site_dir: Path, root: str, path: str) -> str:
-    relative = path[len(root):] if (path + "/").startswith(root) else path
     if not (path + "/").startswith(root):
         return f"{path} is outside the site ({root})"
+    relative = path[len(root):]
     if path.endswith("/") or (site_dir / relative).is_dir():
         return f"no page at {path} (no {relative.rstrip('/') + '/' if relative else ''}index.html)"
     return f"no file at {path}"

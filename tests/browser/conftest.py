@@ -10,19 +10,16 @@ Set SHANGLIANG_SITE_DIR to run the suite against an already built site
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from shangliang.local_site import CHROMIUM_ARGS, SiteRequestHandler, chromium_path
+from shangliang.local_site import CHROMIUM_ARGS, LOCAL_HOST, RecordingServer, chromium_path
 
 try:
     from tests.conftest import TEST_OUTPUT
@@ -30,7 +27,6 @@ except ImportError:  # pytest imported the top conftest under another name
     TEST_OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 PHONE = {"width": 390, "height": 844}
-LOCAL_HOST = "127.0.0.1"
 SCREENSHOTS = TEST_OUTPUT / "screenshots"
 
 
@@ -42,53 +38,6 @@ def skip_or_fail(reason: str) -> None:
 
 
 # --------------------------------------------------------------------------- server
-
-
-@dataclass
-class Transfer:
-    path: str
-    status: int
-    bytes: int
-
-
-@dataclass
-class SiteServer:
-    """The built site on a real HTTP server; records every response it sends."""
-
-    root: Path
-    base_url: str
-    transfers: list[Transfer] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def url(self, path: str = "") -> str:
-        return self.base_url + path.lstrip("/")
-
-    def reset_transfers(self) -> None:
-        with self.lock:
-            self.transfers.clear()
-
-    def snapshot(self) -> list[Transfer]:
-        with self.lock:
-            return list(self.transfers)
-
-
-class _Handler(SiteRequestHandler):
-    """The site's files and 404 page (`SiteRequestHandler`), with every response recorded."""
-
-    server_state: SiteServer
-
-    def send_response(self, code: int, message: str | None = None) -> None:
-        self._sl_status = int(code)
-        super().send_response(code, message)
-
-    def send_header(self, keyword: str, value: str) -> None:
-        if keyword.lower() == "content-length":
-            state = self.server_state
-            with state.lock:
-                state.transfers.append(
-                    Transfer(urlsplit(self.path).path, getattr(self, "_sl_status", 0), int(value))
-                )
-        super().send_header(keyword, value)
 
 
 @pytest.fixture(scope="session")
@@ -103,21 +52,10 @@ def built_site(request: pytest.FixtureRequest) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site: Path) -> Iterator[SiteServer]:
-    state = SiteServer(root=built_site, base_url="")
-    handler = type("Handler", (_Handler,), {"server_state": state})
-    serve = functools.partial(handler, directory=str(built_site))
-    httpd = ThreadingHTTPServer((LOCAL_HOST, 0), serve)
-    httpd.daemon_threads = True
-    state.base_url = f"http://{LOCAL_HOST}:{httpd.server_port}/"
-    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+def site_server(built_site: Path) -> Iterator[RecordingServer]:
+    """The built site on a real HTTP server, recording every response it sends (`shangliang.local_site`)."""
+    with RecordingServer(built_site) as server:
+        yield server
 
 
 # --------------------------------------------------------------------------- page kinds

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 
-from shangliang.conftest import LOCAL_HOST, SCREENSHOTS, SiteServer, _Handler, write_metric
+from shangliang.local_site import serve
+
+from .conftest import SCREENSHOTS, write_metric
 
 pytestmark = pytest.mark.browser
 
@@ -159,13 +158,9 @@ def test_a_resplit_index_finds_what_pagefinds_own_finds(browser, built_site, tmp
     resplit_index(split / "pagefind", target_bytes=300)
     assert len(chunk_table(split / "pagefind", "zh")) > 4 * len(chunk_table(plain / "pagefind", "zh"))
 
-    server = SiteServer(root=root, base_url="")
-    handler = type("Handler", (_Handler,), {"server_state": server})
-    httpd = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(handler, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
+    with serve(root) as base_url:
         page = browser.new_page()
-        page.goto(f"http://{LOCAL_HOST}:{httpd.server_port}/plain/404.html")
+        page.goto(base_url + "plain/404.html")
         found = page.evaluate(
             """async (queries) => {
                 const found = {};
@@ -184,9 +179,6 @@ def test_a_resplit_index_finds_what_pagefinds_own_finds(browser, built_site, tmp
             RESPLIT_QUERIES,
         )
         page.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
     assert all(found["plain"]), dict(zip(RESPLIT_QUERIES, found["plain"], strict=True))
     for query, plain_urls, split_urls in zip(RESPLIT_QUERIES, found["plain"], found["split"], strict=True):
         assert [url.replace("/plain/", "/") for url in plain_urls] == [

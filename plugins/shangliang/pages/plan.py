@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from shangliang import urls
 from shangliang.model import Kind
+from shangliang.pages.parts import highlights_title
 from shangliang.pages.views import Views
 
 # Templates, under overrides/.
@@ -32,10 +33,6 @@ SECTION_TITLES = {
     "roundups": "年度综述",
 }
 """Titles of the navigation's sections, and of the generated index page of each."""
-
-
-def highlights_title(year: int) -> str:
-    return f"{year}年度优秀案例"
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,9 @@ from shangliang.outputs.feeds import write_feeds
 from shangliang.outputs.open_data import write_open_data
 from shangliang.pages import chinese
 from shangliang.pages.grouping import Index
+from shangliang.pages.parts import Heading, site_view
 from shangliang.pages.plan import plan_pages
-from shangliang.pages.views import Heading, Views, generated_headings
+from shangliang.pages.views import Views, generated_headings
 from shangliang.plugin.config import ShangliangConfig
 from shangliang.plugin.dirty_build import (
     GeneratedPage,
@@ -114,7 +115,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         self._report(result)
         catalogue = result.catalogue
         index = Index(catalogue, latest_count=self.config.latest_cases)
-        views = Views(index, district_page_size=self.config.district_page_size)
+        views = Views(index, district_page_size=self.config.district_page_size, feeds=bool(config.site_url))
         drafts = {case.src_uri for case in catalogue.drafts}
         editor_pages = [file.src_uri for file in pages if file.src_uri not in drafts]
         plan = plan_pages(views, site_name=config.site_name, editor_pages=editor_pages)
@@ -228,6 +229,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         env.filters["zh_date"] = chinese.date_zh
         env.filters["zh_number"] = chinese.number_zh
         env.globals["shangliang_once"] = self.build.render_once
+        env.globals["shangliang_site"] = site_view(config.site_name, feeds=bool(config.site_url))
         if self._dirty:
             tag_cases_not_read(files, config, self.content.load.case_meta, self.content.stated_title)
         return env
