@@ -8,6 +8,11 @@ build that fails halfway leaves the missing outputs to the next one.
 
 Pages MkDocs does not read in a dirty build have no title and no tags; the navigation
 and Material's tags plugin are given what the catalogue already knows of them.
+
+The one place the package uses a Material internal: Material's tags plugin has no public
+way to learn a page's tags other than reading the page, so `tag_cases_not_read` calls its
+`filter(file)` and `mappings.add(page, "")` (Material 9.8, pinned exactly in pyproject.toml).
+It runs only in `serve --dirty`; a full build never touches them.
 """
 
 from __future__ import annotations
