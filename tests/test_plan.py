@@ -30,7 +30,9 @@ def test_listings_are_generated_when_no_editor_wrote_them():
 
 
 def test_an_editors_listing_keeps_its_own_title_and_gets_the_generated_layout():
-    files = {"index.md": {"title": "首页"}, "highlights/2024.md": {"title": "表扬"}, "cases/2024/a.md": case(highlight=2024)}
+    files = {
+        "index.md": {"title": "首页"}, "highlights/2024.md": {"title": "表扬"}, "cases/2024/a.md": case(highlight=2024)
+    }
     plan, _ = plan_of(files)
     home, highlights = plan.get("index.md"), plan.get("highlights/2024.md")
     assert home is not None and highlights is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shangliang.conftest import PAGE_KINDS, page_path, write_metric
+from .conftest import PAGE_KINDS, page_path, write_metric
 
 pytestmark = pytest.mark.browser
 

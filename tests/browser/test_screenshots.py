@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shangliang.conftest import page_path
+from .conftest import page_path
 
 pytestmark = pytest.mark.browser
 
