@@ -300,8 +300,16 @@ def test_unknown_fields_of_every_kind_suggest_the_closest_name(src_uri, meta, ty
 
 
 def test_theme_fields_are_not_unknown():
-    result = tree({CASE_PATH: case(description="x", hide=["toc"], template="x.html")})
+    result = tree({CASE_PATH: case(description="x", hide=["toc"], author="编辑部", subtitle="副标题")})
     assert result.problems == []
+
+
+@pytest.mark.parametrize("field", ["template", "icon"])
+def test_fields_that_would_pull_theme_files_into_a_page_are_refused_in_any_file(field):
+    result = tree({CASE_PATH: case(**{field: "x.html"}), "about/x.md": {"title": "关于", field: "../../x"}})
+    for src_uri in (CASE_PATH, "about/x.md"):
+        [error] = [p for p in problems_of(result, src_uri, field) if p.is_error]
+        assert error.code == "field-not-allowed"
 
 
 # -- highlight ----------------------------------------------------------------

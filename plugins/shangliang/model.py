@@ -7,6 +7,7 @@ Every loose YAML value is turned into these types in one place
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -60,6 +61,10 @@ class Problem:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+    code: str = ""
+    """A stable name of the kind of problem (`yaml-duplicate-key`, …), for CI; "" for the older kinds."""
+    line: int | None = None
+    """The line of the file the problem is on, when the check knows it (else found from `field`)."""
 
     @property
     def is_error(self) -> bool:
@@ -67,7 +72,23 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.src_uri}: {self.field}: " if self.field else f"{self.src_uri}: "
-        return where + self.message
+        return printable(where + self.message)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """`text` with control, bidirectional and invisible characters written as escapes (`\\x1b`, `\\u202e`).
+
+    Whatever a file holds, a problem line then prints as what it says on any terminal or page.
+    """
+    return _UNPRINTABLE.sub(lambda match: _escape(match.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def errors_among(problems: Iterable[Problem]) -> list[Problem]:

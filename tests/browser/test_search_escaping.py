@@ -34,18 +34,18 @@ HOSTILE = [
         "excerpt": (
             "加装<mark>路灯</mark>的协商 <script>alert(5)</script>"
             '<img src=x onerror="alert(6)"> <mark onclick="alert(7)">点</mark>'
-            " &lt;b&gt;粗&lt;/b&gt; &amp; <a href=\"javascript:alert(8)\">链接</a>"
+            ' &lt;b&gt;粗&lt;/b&gt; &amp; <a href="javascript:alert(8)">链接</a>'
         ),
     },
     {
         # No title: the URL is shown instead, and goes into href as it is.
         "url": "/cases/\"><svg onload=alert(9)><a href='javascript:alert(10)'>/",
         "meta": {"brand": "&amp;&#60;b&#62;", "district": "<style>*{display:none}</style>"},
-        "excerpt": "<iframe src=\"javascript:alert(11)\"></iframe><mark>路灯<mark> <svg><script>alert(12)</script>",
+        "excerpt": '<iframe src="javascript:alert(11)"></iframe><mark>路灯<mark> <svg><script>alert(12)</script>',
     },
     {
         "url": "  JaVaScRiPt:alert(13)",
-        "meta": {"title": "<mark>假</mark>\u0002<b>强</b>\u0003", "date": "<base href=\"javascript:alert(14)//\">"},
+        "meta": {"title": "<mark>假</mark>\u0002<b>强</b>\u0003", "date": '<base href="javascript:alert(14)//">'},
         "excerpt": "\u0001<img src=x onerror=alert(15)>\u0001 data:text/html,<script>alert(16)</script>",
     },
 ]

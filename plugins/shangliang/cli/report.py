@@ -11,7 +11,7 @@ tools such as CI annotations:
   "strict": false,
   "problems": [
     {"severity": "error", "file": "cases/2024/x.md", "path": "content/cases/2024/x.md",
-     "line": 3, "field": "date", "message": "not a date (got '2024-13-45'; expected YYYY-MM-DD)",
+     "line": 3, "field": "date", "code": "", "message": "not a date (got '2024-13-45'; expected YYYY-MM-DD)",
      "text": "error: cases/2024/x.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD)"}
   ],
   "counts": {"errors": 1, "warnings": 0, "files_with_problems": 1,
@@ -98,8 +98,9 @@ class ContentReport:
                     "severity": problem.severity.value,
                     "file": problem.src_uri,
                     "path": path_of(problem.src_uri),
-                    "line": line_of(problem),
+                    "line": problem.line if problem.line is not None else line_of(problem),
                     "field": problem.field,
+                    "code": problem.code,
                     "message": problem.message,
                     "text": f"{problem.severity.value}: {problem}",
                 }

@@ -8,13 +8,16 @@ must not clash, folder years that should match dates.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from shangliang.content.limits import DEFAULT_BOUNDS, Bounds
+from shangliang.content.markup import unsafe_markup, unsafe_markup_problem
 from shangliang.content.reading import Document, NotTextError, ReadError, read_document
-from shangliang.content.validation import validate_brand, validate_case, validate_district
+from shangliang.content.validation import check_any_page, validate_brand, validate_case, validate_district
 from shangliang.model import (
     DEFAULT_FORMATS,
     Brand,
@@ -42,10 +45,17 @@ class LoadResult:
     """The kind of every Markdown file read, by `src_uri`."""
     not_text: set[str] = field(default_factory=set)
     """Files that are not UTF-8 text (reported as errors), by `src_uri`."""
+    not_rendered: set[str] = field(default_factory=set)
+    """Files whose body must never be rendered (unreadable front matter, too deep, control
+    characters, too large): the build shows their problems in place of their text."""
     titles: dict[str, str] = field(default_factory=dict)
     """The `title` of every file that states one, by `src_uri` (for navigation)."""
     case_meta: dict[str, dict] = field(default_factory=dict, repr=False)
     """Front matter of every case file, for the checks that need the whole tree."""
+
+    def warned_unsafe(self, src_uri: str) -> bool:
+        """Whether the file's body was found to hold markup the sanitizer removes."""
+        return any(problem.src_uri == src_uri and problem.code == "unsafe-html" for problem in self.problems)
 
     @property
     def errors(self) -> list[Problem]:
@@ -57,9 +67,10 @@ class LoadResult:
 
 
 def kind_from_path(src_uri: str) -> Kind:
-    parts = src_uri.split("/")
+    """The kind a file's folder names; folder names are read in any case (`Cases/` is `cases/`)."""
+    parts = src_uri.lower().split("/")
     name = parts[-1]
-    if src_uri == "index.md":
+    if parts == ["index.md"]:
         return Kind.HOME
     if name == "index.md":
         return Kind.PAGE
@@ -83,13 +94,19 @@ def load_catalogue(
     other_uris: Iterable[str] = (),
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     read: Callable[[str, bytes], Document] = read_document,
+    bounds: Bounds = DEFAULT_BOUNDS,
+    today: dt.date | None = None,
+    found_before: Iterable[Problem] = (),
 ) -> LoadResult:
     """Read and validate every `(src_uri, bytes)` Markdown file of a content tree.
 
     `other_uris` are the tree's other files (images, …), so covers can be checked.
     `read` reads one file (a preview passes one that remembers unchanged files).
+    `bounds`: the largest plausible figures; `today`: the build's day (for dates far ahead).
+    `found_before`: problems found while listing the files (links leaving the folder).
     """
-    result = LoadResult(Catalogue(formats=formats), [])
+    checks = _Checks(formats, bounds, today or dt.date.today())
+    result = LoadResult(Catalogue(formats=formats), list(found_before))
     known_uris = set(other_uris)
     cases: list[Case] = []
     urls: dict[str, str] = {}
@@ -99,18 +116,28 @@ def load_catalogue(
         try:
             document = read(src_uri, raw)
         except ReadError as error:
-            result.problems.append(Problem(src_uri, error.field, error.message))
+            result.problems.append(Problem(src_uri, error.field, error.message, code=error.code, line=error.line))
+            result.not_rendered.add(src_uri)
             if isinstance(error, NotTextError):
                 result.not_text.add(src_uri)
             kind = kind_from_path(src_uri)
             result.kinds[src_uri] = kind
             continue
         kind = _kind(document, result.problems)
+        for body_problem in document.body_problems:
+            result.problems.append(
+                Problem(src_uri, "", body_problem.message, code=body_problem.code, line=body_problem.line)
+            )
+            result.not_rendered.add(src_uri)
         title = document.meta.get("title")
         if isinstance(title, (str, int)) and not isinstance(title, bool):
             result.titles[src_uri] = str(title)
         result.kinds[src_uri] = kind
-        _add(document, kind, result, cases)
+        result.problems.extend(check_any_page(document, required=REQUIRED_TEXT.get(kind, ())))
+        result.problems.extend(
+            unsafe_markup_problem(src_uri, found) for found in unsafe_markup(document.body, document.body_line)
+        )  # fmt: skip
+        _add(document, kind, result, cases, checks)
     catalogue = result.catalogue
     _check_case_references(result, catalogue)
     for case in cases:
@@ -151,7 +178,18 @@ def _kind(document: Document, problems: list[Problem]) -> Kind:
     return Kind(explicit)
 
 
-def _add(document: Document, kind: Kind, result: LoadResult, cases: list[Case]) -> None:
+@dataclass(frozen=True)
+class _Checks:
+    formats: tuple[str, ...]
+    bounds: Bounds
+    today: dt.date
+
+
+REQUIRED_TEXT = {Kind.CASE: ("title",), Kind.BRAND: ("name", "organisation"), Kind.DISTRICT: ("name",)}
+"""Text fields a reader must be able to see, by kind (invisible text there is an error)."""
+
+
+def _add(document: Document, kind: Kind, result: LoadResult, cases: list[Case], checks: _Checks) -> None:
     catalogue, problems, src_uri = result.catalogue, result.problems, document.src_uri
     if kind is Kind.CASE:
         if not document.has_front_matter:
@@ -159,7 +197,9 @@ def _add(document: Document, kind: Kind, result: LoadResult, cases: list[Case]) 
                                     "holding at least title, date, district and format"))
             return
         result.case_meta[src_uri] = document.meta
-        case, found = validate_case(document, url=page_url(src_uri), formats=catalogue.formats)
+        case, found = validate_case(
+            document, url=page_url(src_uri), formats=checks.formats, bounds=checks.bounds, today=checks.today
+        )
         problems.extend(found)
         if case is not None:
             cases.append(case)
@@ -214,7 +254,7 @@ def _check_case_in_tree(
                                     f"{cover_uri}; the path is relative to the case file)"))
             case = replace(case, cover=None)
     folder = src_uri.split("/")[1] if src_uri.count("/") >= 2 else ""
-    if src_uri.startswith("cases/"):
+    if src_uri.lower().startswith("cases/"):
         if not _YEAR.match(folder):
             problems.append(Problem(
                 src_uri, "", f"case files go in a folder named after their year: move it to cases/{case.year}/"

@@ -7,17 +7,25 @@ shangliang parses front matter itself, strictly:
 - YAML's safe subset, with dates left as text so that `2024-13-45` is reported
   as a bad date of its field rather than crashing the YAML parser;
 - a bound on how large the parsed value may be, so that a YAML alias bomb
-  ("billion laughs") is refused at once instead of exhausting memory.
+  ("billion laughs") is refused at once instead of exhausting memory, and on how
+  deeply it may nest;
+- a key written twice is an error (YAML would silently keep the last one);
+- a file over `limits.MAX_FILE_BYTES` is refused before it is parsed.
+
+The body is checked too (`Document.body_problems`): nesting too deep for Markdown to
+render in reasonable time, and control characters. Such a body is never rendered.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import frontmatter
 import yaml
+
+from shangliang.content.limits import MAX_FILE_BYTES, MAX_NESTING, MAX_YAML_DEPTH, control_character, too_deep
 
 # libyaml is much faster; the pure-Python parser gives the same values.
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -28,8 +36,51 @@ MAX_FRONT_MATTER_NODES = 10_000
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: object, line: int) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key = key
+        self.line = line
+
+
+class _TooDeep(yaml.YAMLError):
+    pass
+
+
 class _FrontMatterLoader(_BaseLoader):  # type: ignore[valid-type, misc]
-    """Safe YAML that keeps dates as text; `validation` parses them with a clear message."""
+    """Safe YAML that keeps dates as text (`validation` parses them with a clear message),
+    refuses a key written twice in one mapping, and values nested too deeply."""
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        _check_node_depth(node)
+        return super().construct_document(node)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = self.construct_scalar(key_node)
+                if key in seen:
+                    raise _DuplicateKey(key, key_node.start_mark.line)
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _check_node_depth(root: yaml.Node) -> None:
+    """Refuse nesting deeper than `MAX_YAML_DEPTH`, walking the parsed nodes without recursion."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            raise _TooDeep(f"nested more than {MAX_YAML_DEPTH} levels")
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
@@ -52,10 +103,21 @@ _OPENING_FENCE = re.compile(r"\A---[ \t]*\r?\n")
 class ReadError(Exception):
     """The file cannot be read as Markdown with front matter; the message says why."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, *, code: str = "", line: int | None = None) -> None:
         super().__init__(message)
         self.field = field
         self.message = message
+        self.code = code
+        self.line = line
+
+
+@dataclass(frozen=True)
+class BodyProblem:
+    """Why a body must not be rendered, and where."""
+
+    code: str
+    message: str
+    line: int
 
 
 class NotTextError(ReadError):
@@ -70,6 +132,10 @@ class Document:
     meta: dict[str, Any]
     body: str
     has_front_matter: bool
+    body_problems: tuple[BodyProblem, ...] = field(default=())
+    """Reasons the body is never rendered (too deeply nested, control characters)."""
+    body_line: int = 1
+    """The file's line on which the body starts."""
 
 
 def decode(raw: bytes) -> str:
@@ -87,9 +153,14 @@ def decode(raw: bytes) -> str:
 
 def read_document(src_uri: str, raw: bytes) -> Document:
     """Read one file's front matter and body; raise `ReadError` when that is impossible."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ReadError(
+            "", f"too large ({len(raw):,} bytes; a content file may have at most {MAX_FILE_BYTES:,}): "
+            "split it, or move large material out of the site", code="file-too-large",
+        )  # fmt: skip
     text = decode(raw)
     if not _OPENING_FENCE.match(text):
-        return Document(src_uri, {}, text, has_front_matter=False)
+        return Document(src_uri, {}, text, has_front_matter=False, body_problems=_body_problems(text, 1))
     try:
         fm_text, body = _HANDLER.split(text)
     except ValueError:
@@ -99,6 +170,17 @@ def read_document(src_uri: str, raw: bytes) -> Document:
         ) from None
     try:
         meta = _HANDLER.load(fm_text)
+    except _DuplicateKey as error:
+        line = error.line + 1 + _lines_before_front_matter(text, fm_text)
+        raise ReadError(
+            "front matter", f"the field '{error.key}' is written twice (again on line {line}); "
+            "keep one of the two: YAML would silently use the last", code="yaml-duplicate-key", line=line,
+        ) from None
+    except _TooDeep:
+        raise ReadError(
+            "front matter", f"nested too deeply: values may hold lists and fields at most {MAX_YAML_DEPTH} "
+            "levels deep", code="yaml-too-deep",
+        ) from None
     except yaml.YAMLError as error:
         lines_before = _lines_before_front_matter(text, fm_text)
         raise ReadError("front matter", f"not valid YAML ({_describe_yaml_error(error, lines_before)})") from None
@@ -115,7 +197,37 @@ def read_document(src_uri: str, raw: bytes) -> Document:
     bad_keys = [key for key in meta if not isinstance(key, str)]
     if bad_keys:
         raise ReadError("front matter", f"field names must be text (got {bad_keys[0]!r})")
-    return Document(src_uri, meta, body, has_front_matter=True)
+    body_line = _lines_before_body(text, body)
+    return Document(src_uri, meta, body, has_front_matter=True,
+                    body_problems=_body_problems(body, body_line), body_line=body_line)  # fmt: skip
+
+
+def _body_problems(body: str, first_line: int) -> tuple[BodyProblem, ...]:
+    problems = []
+    deep = too_deep(body)
+    if deep is not None:
+        problems.append(BodyProblem(
+            "nesting-too-deep",
+            f"lists or quotes nested {deep.what} deep on line {deep.line + first_line - 1} "
+            f"(at most {MAX_NESTING}): Markdown cannot render this in reasonable time; flatten the list",
+            deep.line + first_line - 1,
+        ))  # fmt: skip
+    control = control_character(body)
+    if control is not None:
+        line = control.line + first_line - 1
+        problems.append(BodyProblem(
+            "control-character",
+            f"a control character ({control.what}) on line {line}, column {control.column}: "
+            "it is not text a reader can see; delete it",
+            line,
+        ))  # fmt: skip
+    return tuple(problems)
+
+
+def _lines_before_body(text: str, body: str) -> int:
+    """The file's line on which `body` starts."""
+    start = text.rfind(body) if body else len(text)
+    return text.count("\n", 0, start) + 1
 
 
 def _check_size(value: Any) -> None:

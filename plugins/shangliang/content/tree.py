@@ -11,14 +11,17 @@ exactly what a build reports, in the same one-line form, without building anythi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from shangliang.content.catalogue import LoadResult, load_catalogue
+from shangliang.content.limits import DEFAULT_BOUNDS, OPTION_OF_BOUND, Bounds
+from shangliang.content.links import links_leaving
 from shangliang.model import DEFAULT_FORMATS
 
 Progress = Callable[[int, int], None]
@@ -51,6 +54,7 @@ class SiteSettings:
     formats: tuple[str, ...] = DEFAULT_FORMATS
     site_name: str = ""
     site_url: str = ""
+    bounds: Bounds = DEFAULT_BOUNDS
 
     @classmethod
     def from_config_file(cls, config_file: Path) -> SiteSettings:
@@ -66,7 +70,8 @@ class SiteSettings:
         if not isinstance(config, dict):
             raise SettingsError(f"{config_file}: expected a mapping of settings")
         docs_dir = config_file.parent / str(config.get("docs_dir") or "docs")
-        formats = _plugin_options(config).get("formats") or DEFAULT_FORMATS
+        options = _plugin_options(config)
+        formats = options.get("formats") or DEFAULT_FORMATS
         if not (isinstance(formats, (list, tuple)) and all(isinstance(item, str) for item in formats)):
             raise SettingsError(f"{config_file}: plugins: shangliang: formats: expected a list of names")
         return cls(
@@ -75,7 +80,19 @@ class SiteSettings:
             formats=tuple(formats),
             site_name=str(config.get("site_name") or ""),
             site_url=str(config.get("site_url") or ""),
+            bounds=_bounds(config_file, options),
         )
+
+
+def _bounds(config_file: Path, options: dict) -> Bounds:
+    bounds = DEFAULT_BOUNDS
+    for field, option in OPTION_OF_BOUND.items():
+        if option in options:
+            value = options[option]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise SettingsError(f"{config_file}: plugins: shangliang: {option}: expected a whole number")
+            bounds = replace(bounds, **{field: value})
+    return bounds
 
 
 def _plugin_options(config: dict) -> dict:
@@ -89,15 +106,17 @@ def _plugin_options(config: dict) -> dict:
 def content_files(docs_dir: Path) -> Iterator[str]:
     """Every source file of the site, as `src_uri` (`cases/2024/x.md`), in sorted order.
 
-    Skips what MkDocs skips by default: hidden files and folders, and `templates/`.
+    Walks the folder as MkDocs does (following links) and skips what it skips by default:
+    hidden files and folders, and `templates/`.
     """
-    for path in sorted(docs_dir.rglob("*")):
-        src_uri = path.relative_to(docs_dir).as_posix()
-        parts = src_uri.split("/")
-        if any(part.startswith(".") for part in parts) or parts[0] == "templates":
-            continue
-        if path.is_file():
-            yield src_uri
+    found = []
+    for folder, dirs, names in os.walk(docs_dir, followlinks=True):
+        relative = Path(folder).relative_to(docs_dir).as_posix()
+        dirs[:] = [name for name in dirs if not name.startswith(".") and not (relative == "." and name == "templates")]
+        for name in names:
+            if not name.startswith("."):
+                found.append(name if relative == "." else f"{relative}/{name}")
+    yield from sorted(found)
 
 
 def load_tree(settings: SiteSettings, progress: Progress | None = None) -> LoadResult:
@@ -105,7 +124,9 @@ def load_tree(settings: SiteSettings, progress: Progress | None = None) -> LoadR
     docs_dir = settings.docs_dir
     if not docs_dir.is_dir():
         raise SettingsError(f"{settings.config_file}: docs_dir: no such folder {docs_dir}")
-    uris = list(content_files(docs_dir))
+    listed = list(content_files(docs_dir))
+    leaving = links_leaving(docs_dir, listed)
+    uris = [uri for uri in listed if uri not in leaving.excluded]
     markdown = [uri for uri in uris if uri.endswith(".md")]
     others = [uri for uri in uris if not uri.endswith(".md")]
     total = len(markdown)
@@ -116,4 +137,6 @@ def load_tree(settings: SiteSettings, progress: Progress | None = None) -> LoadR
             if progress is not None:
                 progress(done, total)
 
-    return load_catalogue(read_all(), other_uris=others, formats=settings.formats)
+    return load_catalogue(
+        read_all(), other_uris=others, formats=settings.formats, bounds=settings.bounds, found_before=leaving.problems
+    )

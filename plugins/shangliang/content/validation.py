@@ -13,6 +13,15 @@ import difflib
 import re
 from typing import Any
 
+from shangliang.content.limits import (
+    DEFAULT_BOUNDS,
+    OPTION_OF_BOUND,
+    Bounds,
+    bidi_control,
+    control_character,
+    is_invisible,
+    strings_of,
+)
 from shangliang.content.markdown_text import first_paragraph
 from shangliang.content.reading import Document
 from shangliang.model import (
@@ -31,10 +40,15 @@ _DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LAUNCHED_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 _EARLIEST_YEAR, _LATEST_YEAR = 1949, 2100
 
-# Keys MkDocs and Material read from any page; allowed everywhere without a warning.
-THEME_FIELDS = frozenset(
-    {"title", "description", "template", "hide", "search", "icon", "subtitle", "kind", "tags"}
-)
+# Keys MkDocs and Material read from any page; allowed everywhere without a warning (and shown escaped).
+THEME_FIELDS = frozenset({"title", "description", "author", "hide", "search", "subtitle", "kind", "tags"})
+REFUSED_FIELDS = {
+    "template": "shangliang chooses each page's layout itself; delete this line",
+    "icon": "pages of this site have no icons; delete this line",
+}
+"""Keys MkDocs or Material would act on that no editor needs: they could pull any file of the theme
+into a page, or stop the build. Refused in every file."""
+HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
 BRAND_FIELDS = frozenset({"name", "organisation", "slogan", "launched", "order"})
 DISTRICT_FIELDS = frozenset({"name", "brand", "sub_brand", "organisation", "order"})
 CASE_FIELDS = frozenset(
@@ -57,11 +71,11 @@ class _Fields:
 
     # -- reporting -------------------------------------------------------
 
-    def error(self, field: str, message: str) -> None:
-        self.problems.append(Problem(self.document.src_uri, field, message))
+    def error(self, field: str, message: str, code: str = "") -> None:
+        self.problems.append(Problem(self.document.src_uri, field, message, code=code))
 
-    def warning(self, field: str, message: str) -> None:
-        self.problems.append(Problem(self.document.src_uri, field, message, Severity.WARNING))
+    def warning(self, field: str, message: str, code: str = "") -> None:
+        self.problems.append(Problem(self.document.src_uri, field, message, Severity.WARNING, code=code))
 
     def unknown_fields(self, known: frozenset[str], prefix: str = "", meta: dict | None = None) -> None:
         allowed = known | THEME_FIELDS if not prefix else known
@@ -87,7 +101,7 @@ class _Fields:
             return None
         return str(value).strip()
 
-    def whole_number(self, name: str, *, minimum: int | None = 0) -> int | None:
+    def whole_number(self, name: str, *, minimum: int | None = 0, maximum: int | None = None) -> int | None:
         value = self.meta.get(name)
         if value is None:
             return None
@@ -96,6 +110,11 @@ class _Fields:
             return None
         if minimum is not None and value < minimum:
             self.error(name, f"must be {minimum} or more (got {value})")
+            return None
+        if maximum is not None and value > maximum:
+            option = OPTION_OF_BOUND.get(name, "")
+            raise_it = f"; if the figure is right, raise {option} in mkdocs.yml" if option else ""
+            self.error(name, f"implausible: more than {maximum:,} (got {_show(value)}){raise_it}", "implausible-number")
             return None
         return value
 
@@ -241,12 +260,19 @@ def validate_district(document: Document) -> tuple[District | None, list[Problem
 
 
 def validate_case(
-    document: Document, *, url: str, formats: tuple[str, ...]
+    document: Document,
+    *,
+    url: str,
+    formats: tuple[str, ...],
+    bounds: Bounds = DEFAULT_BOUNDS,
+    today: dt.date | None = None,
 ) -> tuple[Case | None, list[Problem]]:
     """Validate one case on its own; keys of districts and brands are checked by `catalogue`."""
     fields = _Fields(document)
     title = fields.text("title", required=True)
     date = fields.date("date", required=True)
+    if date is not None:
+        _not_far_ahead(fields, date, bounds, today or dt.date.today())
     district_keys = _district_keys(fields)
     brand_value = fields.meta.get("brand")
     brand_key = fields.key("brand", brand_value) if brand_value not in (None, "") else None
@@ -256,10 +282,10 @@ def validate_case(
     summary = fields.text("summary") or first_paragraph(document.body)
     venue = fields.text("venue")
     tags = fields.text_list("tags")
-    members = fields.whole_number("members")
-    participants = fields.whole_number("participants")
+    members = fields.whole_number("members", maximum=bounds.members)
+    participants = fields.whole_number("participants", maximum=bounds.participants)
     departments = fields.text_list("departments")
-    problems_solved = fields.whole_number("problems_solved")
+    problems_solved = fields.whole_number("problems_solved", maximum=bounds.problems_solved)
     reports = fields.text_list("reports")
     cover = fields.text("cover")
     source = _source(fields)
@@ -313,13 +339,69 @@ def _highlight_year(fields: _Fields, date: dt.date | None) -> int | None:
         return None
     if value is True:
         return date.year if date else None
-    if isinstance(value, int) and _EARLIEST_YEAR <= value <= _LATEST_YEAR:
+    if isinstance(value, int) and not isinstance(value, bool) and _EARLIEST_YEAR <= value <= _LATEST_YEAR:
+        if date is not None and value < date.year:
+            fields.error(
+                "highlight", f"the year of commendation ({value}) is before the case itself ({date.year}): "
+                "a case is commended in its own year or later", "highlight-before-date",
+            )  # fmt: skip
+            return None
         return value
     fields.error(
         "highlight",
         f"expected the year the case was commended, true or false (got {_show(value)})",
     )
     return None
+
+
+def _not_far_ahead(fields: _Fields, date: dt.date, bounds: Bounds, today: dt.date) -> None:
+    if (date - today).days > bounds.future_days:
+        fields.warning(
+            "date", f"{date.isoformat()} is more than a month after today ({today.isoformat()}): "
+            "a case is published after its consultation; check the year", "future-date",
+        )  # fmt: skip
+
+
+def check_any_page(document: Document, *, required: tuple[str, ...] = ()) -> list[Problem]:
+    """What every content file's front matter must respect, whatever its kind.
+
+    Refused fields; control characters (errors), bidirectional controls (warnings) and
+    text made only of invisible characters (an error in a `required` field, else a warning)
+    in any value; `hide` limited to what Material knows.
+    """
+    fields = _Fields(document)
+    for name, why in REFUSED_FIELDS.items():
+        if name in document.meta:
+            fields.error(name, f"not allowed: {why}", "field-not-allowed")
+    for path, text in strings_of(document.meta):
+        control = control_character(text)
+        if control is not None:
+            fields.error(path, f"a control character ({control.what}) at position {_offset(text, control)}: "
+                         "it is not text a reader can see; delete it", "control-character")  # fmt: skip
+        bidi = bidi_control(text)
+        if bidi is not None:
+            fields.warning(path, f"a text-direction control character ({bidi.what}) at position "
+                           f"{_offset(text, bidi)}: it can make the text read differently than it is; "
+                           "delete it", "bidi-control")  # fmt: skip
+        if is_invisible(text):
+            message = "shows nothing: it holds only invisible (zero-width) characters; write the text"
+            if path in required:
+                fields.error(path, message, "invisible-text")
+            else:
+                fields.warning(path, message, "invisible-text")
+    hide = document.meta.get("hide")
+    if hide is not None:
+        values = hide if isinstance(hide, list) else [hide]
+        unknown = [value for value in values if value not in HIDE_VALUES]
+        if unknown:
+            fields.warning("hide", f"unknown value, ignored (got {_show(unknown[0])}; expected any of "
+                           + ", ".join(HIDE_VALUES) + ")")  # fmt: skip
+    return fields.problems
+
+
+def _offset(text: str, finding: Any) -> str:
+    """Where a finding is in a value: its character position, with the line when the value has several."""
+    return f"{finding.column}" if "\n" not in text else f"{finding.column} of its line {finding.line}"
 
 
 def _source(fields: _Fields) -> Source | None:

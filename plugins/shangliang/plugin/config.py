@@ -7,6 +7,7 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
+from shangliang.content.limits import DEFAULT_BOUNDS, Bounds
 from shangliang.model import DEFAULT_FORMATS
 from shangliang.pages.district_index import DISTRICT_PAGE_SIZE
 
@@ -38,3 +39,12 @@ class ShangliangConfig(Config):
     """Arrange the navigation (home, brands, districts, highlights, roundups, the rest)."""
     district_page_size = AtLeast(1, default=DISTRICT_PAGE_SIZE)
     """A district with more cases lists them on year pages of at most this many cases each."""
+    max_members = AtLeast(0, default=DEFAULT_BOUNDS.members)
+    """A case's `members` beyond this is refused as implausible (a slip of the keyboard)."""
+    max_participants = AtLeast(0, default=DEFAULT_BOUNDS.participants)
+    """Likewise for `participants`."""
+    max_problems_solved = AtLeast(0, default=DEFAULT_BOUNDS.problems_solved)
+    """Likewise for `problems_solved`."""
+
+    def bounds(self) -> Bounds:
+        return Bounds(self.max_members, self.max_participants, self.max_problems_solved)

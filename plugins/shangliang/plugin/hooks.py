@@ -13,15 +13,21 @@ Events, in the order MkDocs calls them (every one does nothing when `enabled: fa
   that MkDocs renders it again (see `preview.rebuild`).
 - `on_nav`: arranges the navigation after the plan (in a dirty build, with the titles of
   the pages not read this time).
-- `on_page_read_source`: stands in for a file that cannot be read (serve only).
-- `on_page_markdown`: gives planned pages their template and title; escapes every title.
-- `on_page_content`: builds the page's view and adds its generated headings to the TOC.
+- `on_page_read_source`: stands in for a file whose body must not be rendered (unreadable,
+  too deep, control characters): the page shows its problems instead (serve only; a
+  build stops on them).
+- `on_page_markdown`: makes the front matter MkDocs and Material print safe (`security.meta`);
+  gives planned pages their template and title.
+- `on_page_content`: passes the body through the sanitizer (`security.sanitize`); builds the
+  page's view and adds its generated headings to the TOC.
 - `on_page_context`: hands the page's view to its template under `shangliang`, and to
   pages outside the navigation the key under which they share its rendering.
 - `on_env`: registers the Chinese date and number filters and `shangliang_once` (in a dirty
   build, first gives the tags plugin the tags of the cases not read this time).
-- `on_post_build`: writes the open data and the Atom feeds, then builds the Pagefind
-  search index (in a preview, in the background: the editor does not wait for it).
+- `on_post_page`, `on_post_template`: put the Content-Security-Policy into each page
+  (`security.csp`), collecting the hashes of its inline scripts.
+- `on_post_build`: writes the policy for nginx, the open data and the Atom feeds, then builds
+  the Pagefind search index (in a preview, in the background: the editor does not wait for it).
 - `on_shutdown`: no more background work.
 """
 
@@ -31,6 +37,7 @@ import html
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -41,6 +48,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from shangliang.content.catalogue import LoadResult, load_catalogue
+from shangliang.content.links import links_leaving
+from shangliang.content.markup import removed_markup_problem
 from shangliang.content.reading import read_document
 from shangliang.model import Kind
 from shangliang.outputs.feeds import write_feeds
@@ -48,6 +57,7 @@ from shangliang.outputs.open_data import write_open_data
 from shangliang.pages import chinese
 from shangliang.pages.grouping import Index
 from shangliang.pages.parts import Heading, site_view
+from shangliang.pages.placeholder import placeholder_source
 from shangliang.pages.plan import plan_pages
 from shangliang.pages.views import Views, generated_headings
 from shangliang.plugin.config import ShangliangConfig
@@ -62,6 +72,9 @@ from shangliang.plugin.navigation import arrange_navigation
 from shangliang.plugin.state import Build, LoadedContent, PreviewSession
 from shangliang.preview.background import BackgroundJob
 from shangliang.search.pagefind import SearchIndexError, build_search_index
+from shangliang.security.csp import NGINX_FILE, inline_script_hashes, nginx_include, with_policy_meta
+from shangliang.security.meta import safe_meta
+from shangliang.security.sanitize import clean, removed_by_clean
 
 log = get_plugin_logger(__name__)
 
@@ -89,8 +102,13 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start every build, and every serve rebuild, from a fresh `Build`."""
         self.build = Build()
-        if self.config.enabled and not config.use_directory_urls:
+        if not self.config.enabled:
+            return config
+        if not config.use_directory_urls:
             raise PluginError("shangliang needs use_directory_urls: true (URLs like /cases/2024/x/)")
+        # Material's inline scripts name the site's storage scope from the page's depth unless told:
+        # one scope for every page keeps those scripts, and so their hashes in the policy, the same.
+        config.extra.setdefault("scope", urlsplit(config.site_url or "").path or "/")
         return config
 
     @property
@@ -103,12 +121,16 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         """Load and validate the tree; drop drafts; lowercase URLs; apply the page plan."""
         if not self.config.enabled:
             return files
+        leaving = links_leaving(Path(config.docs_dir), [file.src_uri for file in files if file.abs_src_path])
+        files = Files([file for file in files if file.src_uri not in leaving.excluded])
         pages = files.documentation_pages()
         result = load_catalogue(
             ((file.src_uri, file.content_bytes) for file in pages),
             other_uris=[file.src_uri for file in files if not file.is_documentation_page()],
             formats=tuple(self.config.formats),
             read=self.preview.documents if self.preview else read_document,
+            bounds=self.config.bounds(),
+            found_before=leaving.problems,
         )
         if self.preview:
             self.preview.documents.forget_others()
@@ -174,35 +196,42 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """In a preview, show a file that is not UTF-8 instead of crashing the rebuild."""
+        """In a preview, show the problems of a file whose body must not be rendered, instead of its body."""
         content, src_uri = self.content, page.file.src_uri
-        if not (content and src_uri in content.load.not_text):
+        if not (content and src_uri in content.load.not_rendered):
             return None
-        problems = "\n".join(f"- {html.escape(str(p))}" for p in content.load.problems if p.src_uri == src_uri)
-        return f"# {html.escape(src_uri)}\n\n无法读取此文件：\n\n{problems}\n"
+        return placeholder_source(src_uri, content.load)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Give planned pages their template and title; escape every title written in front matter."""
         if self.content is None:
             return markdown
         planned = self.content.plan.get(page.file.src_uri)
+        if planned is not None and planned.title:
+            page.meta["title"] = planned.title
+        page.meta = safe_meta(page.meta)
         if planned is not None:
             page.meta["template"] = planned.template
-            if planned.title:
-                page.meta["title"] = planned.title
-        title = page.meta.get("title")
-        if isinstance(title, str):
-            page.meta["title"] = html.escape(title, quote=False)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Build the page's view; list the headings its template adds in the table of contents."""
-        planned = self.content.plan.get(page.file.src_uri) if self.content else None
+        if self.content is None:
+            return html
+        html = self._sanitized(html, page.file.src_uri)
+        planned = self.content.plan.get(page.file.src_uri)
         if planned is None:
             return html
         view = self.build.views_in_progress[page.file.src_uri] = planned.view()
         page.toc.items.extend(_anchor_link(heading, level=2) for heading in generated_headings(view))
         return html
+
+    def _sanitized(self, body: str, src_uri: str) -> str:
+        """The body through the sanitizer; what it removes unannounced (the source scan missed it) is a warning."""
+        removed = removed_by_clean(body)
+        if removed and self.content and not self.content.load.warned_unsafe(src_uri):
+            log.warning("%s", removed_markup_problem(src_uri, removed))
+        return clean(body) if removed or "<" in body else body
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         """Hand the page's view, and in a preview the content's problems, to the template."""
@@ -234,6 +263,20 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             tag_cases_not_read(files, config, self.content.load.case_meta, self.content.stated_title)
         return env
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Every page carries the policy that lets only the site's own scripts run."""
+        return self._with_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """…the 404 page too."""
+        return self._with_policy(output_content) if template_name.endswith(".html") else output_content
+
+    def _with_policy(self, output: str) -> str:
+        if self.content is None:
+            return output
+        self.build.script_hashes |= inline_script_hashes(output)
+        return with_policy_meta(output)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the open data and feeds, then index the finished site for search.
 
@@ -261,6 +304,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
 
     def _finish_build(self, content: LoadedContent, config: MkDocsConfig) -> None:
         site_dir, site_url = Path(config.site_dir), config.site_url or ""
+        (site_dir / NGINX_FILE).write_text(nginx_include(self.build.script_hashes), encoding="utf-8")
         data = write_open_data(site_dir, content.load.catalogue, site_name=config.site_name, site_url=site_url)
         if not site_url:
             log.warning("no Atom feeds written: feeds need absolute links; set site_url in mkdocs.yml")

@@ -1,0 +1,76 @@
+"""Markup in a Markdown body that the published page will not carry, found in the source with its line.
+
+The build publishes a body only through the sanitizer (`security.sanitize`); this scan
+tells the editor beforehand, line by line, what it will remove, so that the warning
+names the place to fix. Text inside fenced code blocks and inline code is text, not markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shangliang.model import Problem, Severity
+
+KEPT_MARKUP = (
+    "a page keeps text, headings, lists, tables, code, quotes, details, admonitions, "
+    "links to http, https, mailto or within the site, and images inside the site"
+)
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+_CHECKS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"<\s*(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|select|"
+                r"textarea|link|meta|base|svg|math|template|noscript|video|audio)\b", re.I), "<{0}>"),
+    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I), "{0}="),
+    (re.compile(r"\{[^}\n]*\b(on[a-z]+)\s*=", re.I), "{0}="),
+    (re.compile(r"(?:\]\(\s*<?|href\s*=\s*[\"']?\s*|src\s*=\s*[\"']?\s*|<|^\s*\[[^\]]+\]:\s*)"
+                r"(javascript|vbscript|data)\s*:", re.I | re.M), "{0}: link"),
+    (re.compile(r"!\[[^\]]*\]\(\s*<?((?:https?:)?//[^\s)>]+)", re.I), "image from another host ({0})"),
+    (re.compile(r"<img\b[^>]*\ssrc\s*=\s*[\"']?((?:https?:)?//[^\s\"'>]+)", re.I), "image from another host ({0})"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class UnsafeMarkup:
+    line: int
+    what: str
+
+
+def unsafe_markup(body: str, first_line: int = 1) -> list[UnsafeMarkup]:
+    """Every piece of markup in `body` the sanitizer removes, with its line in the file."""
+    found: list[UnsafeMarkup] = []
+    fence: str | None = None
+    for offset, line in enumerate(body.splitlines()):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        text = _INLINE_CODE.sub("", line)
+        for pattern, label in _CHECKS:
+            for match in pattern.finditer(text):
+                what = label.format(match.group(1).lower() if "{0}" in label and "host" not in label
+                                    else match.group(1)[:60])  # fmt: skip
+                found.append(UnsafeMarkup(offset + first_line, what))
+    return found
+
+
+def unsafe_markup_problem(src_uri: str, found: UnsafeMarkup) -> Problem:
+    return Problem(
+        src_uri, "", f"line {found.line}: {found.what} is removed from the published page ({KEPT_MARKUP})",
+        Severity.WARNING, code="unsafe-html", line=found.line,
+    )  # fmt: skip
+
+
+def removed_markup_problem(src_uri: str, removed: list[str]) -> Problem:
+    """Markup the sanitizer removed from a rendered page that the source scan did not see (e.g. written
+    with character references)."""
+    return Problem(
+        src_uri, "", f"{', '.join(removed)} removed from the published page ({KEPT_MARKUP})",
+        Severity.WARNING, code="unsafe-html",
+    )  # fmt: skip
