@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 from xml.etree import ElementTree
 
 from sites import REPO, Site, case, make_site, page
@@ -138,7 +139,7 @@ REMOVED_LINES = (
     "![外站图片](https://example.org/track.png)",
 )
 
-CODE_LINE = "<script>alert(1)</script>"  # inside a fenced code block: text, kept as it is
+CODE_LINE = '<script>alert("代码")</script>'  # inside a fenced code block: text, kept as it is
 
 SANITIZED_CASE_BODY = (
     "委员们在社区商量加装路灯。\n"
@@ -182,10 +183,11 @@ def sanitizer_tree() -> dict[str, str | bytes]:
     }
 
 
-def line_of(text: str, snippet: str) -> int:
-    """The 1-based line of `text` (a whole file, front matter included) on which `snippet` starts."""
-    assert text.count(snippet) == 1, f"{snippet!r} must occur once in the file"
-    return text[: text.index(snippet)].count("\n") + 1
+def line_of(text: str, line: str) -> int:
+    """The 1-based number of the one line of `text` (a whole file, front matter included) that is `line`."""
+    numbers = [number for number, written in enumerate(text.splitlines(), start=1) if written == line]
+    assert len(numbers) == 1, f"{line!r} must be one line of the file (found on lines {numbers})"
+    return numbers[0]
 
 
 # --------------------------------------------------------------------------- reading HTML
@@ -203,7 +205,9 @@ class Element:
 class _Collector(HTMLParser):
     """Every element of a document, in order, with its attributes (entities decoded) and text."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    VOID: ClassVar[frozenset[str]] = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -177,7 +177,7 @@ def test_the_excerpts_highlight_survives(rendered):
 
 
 def test_the_check_sees_markup_that_was_not_escaped(rendered):
-    """The inspection above would notice: raw markup from the data shows up as elements and runs."""
+    """The inspection above would notice: raw markup from the data shows up as elements."""
     _render, page, _record, dialogs = rendered
     tags = page.evaluate(
         """(title) => {
@@ -191,4 +191,6 @@ def test_the_check_sees_markup_that_was_not_escaped(rendered):
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     assert tags == ["H2", "IMG"]
-    assert dialogs == ["alert: 1"]
+    # Its onerror handler does not run all the same: the page's Content-Security-Policy refuses inline
+    # handlers, a second line of defence (the element checks above are the first).
+    assert dialogs == []
