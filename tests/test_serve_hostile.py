@@ -233,8 +233,12 @@ def remove(site: Site, src_uri: str) -> None:
         path.unlink()
 
 
+def banner_names(page_html: str | None, src_uri: str) -> bool:
+    return any(names(line, src_uri) for line in problems_in_banner(page_html))
+
+
 def banners_name(preview: Preview, src_uri: str) -> bool:
-    return all(any(names(line, src_uri) for line in problems_in_banner(preview.get(url))) for url in UNTOUCHED)
+    return all(banner_names(preview.get(url), src_uri) for url in UNTOUCHED)
 
 
 def no_banners(preview: Preview) -> bool:
@@ -264,7 +268,11 @@ def outputs(folder: Path) -> Iterator[tuple[Path, bytes]]:
 
 def assert_shown_everywhere(preview: Preview, src_uri: str, mark: int) -> None:
     """The preview answers; every page's banner names `src_uri`; stderr has its line, escaped."""
-    preview.wait_until(lambda: banners_name(preview, src_uri), f"every page's banner names {src_uri}", WITHIN)
+    try:
+        preview.wait_until(lambda: banners_name(preview, src_uri), f"every page's banner names {src_uri}", WITHIN)
+    except AssertionError as error:
+        missing = [url or "home" for url in UNTOUCHED if not banner_names(preview.get(url), src_uri)]
+        raise AssertionError(f"no banner line naming {src_uri} on {missing}\n{error}") from None
     status, _ = preview.response("")
     assert status == 200, "the preview still answers"
     for url in UNTOUCHED:

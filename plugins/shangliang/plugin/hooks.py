@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -46,7 +47,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.templates import url_filter
 
+from shangliang import urls
 from shangliang.content.catalogue import LoadResult, load_catalogue
 from shangliang.content.links import links_leaving
 from shangliang.content.markup import removed_markup_problem
@@ -257,25 +260,29 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             return env
         env.filters["zh_date"] = chinese.date_zh
         env.filters["zh_number"] = chinese.number_zh
+        env.filters["href"] = href_filter
         env.globals["shangliang_once"] = self.build.render_once
         env.globals["shangliang_site"] = site_view(config.site_name, feeds=bool(config.site_url))
         if self._dirty:
             tag_cases_not_read(files, config, self.content.load.case_meta, self.content.stated_title)
         return env
 
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """The theme's own pages (404), built before any content page: their inline scripts are the ones
+        the policy allows; they carry it too."""
+        if self.content is None or not template_name.endswith(".html"):
+            return output_content
+        self.build.script_hashes |= inline_script_hashes(output_content)
+        return with_policy_meta(output_content, self.build.script_hashes)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Every page carries the policy that lets only the site's own scripts run."""
-        return self._with_policy(output)
-
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
-        """…the 404 page too."""
-        return self._with_policy(output_content) if template_name.endswith(".html") else output_content
-
-    def _with_policy(self, output: str) -> str:
         if self.content is None:
             return output
-        self.build.script_hashes |= inline_script_hashes(output)
-        return with_policy_meta(output)
+        if not self.build.script_hashes:  # a theme without a 404 page: its scripts, from the first page
+            log.warning("no theme page to take the allowed inline scripts from; using %s's", page.file.src_uri)
+            self.build.script_hashes |= inline_script_hashes(output)
+        return with_policy_meta(output, self.build.script_hashes)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the open data and feeds, then index the finished site for search.
@@ -322,6 +329,13 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         """No more background work (a run under way finishes on its own)."""
         if self.preview and self.preview.background is not None:
             self.preview.background.stop()
+
+
+@pass_context
+def href_filter(context: Any, value: str) -> str:
+    """MkDocs' `url` filter over a URL percent-encoded first: a file name holding `"` or `<` cannot
+    break out of the attribute it is written into (`urls.href`)."""
+    return str(url_filter(context, urls.href(str(value))))
 
 
 def _anchor_link(heading: Heading, level: int) -> AnchorLink:

@@ -49,7 +49,7 @@ class Build:
     rendered_once: dict[str, str] = field(default_factory=dict)
     """Template output shared by pages (`shangliang_once`), by key."""
     script_hashes: set[str] = field(default_factory=set)
-    """Hashes of the inline scripts of every page written (for the site's Content-Security-Policy)."""
+    """Hashes of the theme's inline scripts, from its 404 page: all the Content-Security-Policy allows."""
 
     def render_once(self, key: str, render: Callable[[], str]) -> str:
         """What `render` gives, rendered once per build for each `key`."""

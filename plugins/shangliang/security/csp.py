@@ -1,8 +1,10 @@
 """The site's Content-Security-Policy, made from the pages the build wrote.
 
 Readers' pages run only the site's own scripts: files from the site itself, and the
-few inline scripts Material writes into every page, allowed by their SHA-256 hashes
-(so an inline script anyone manages to slip into a page does not run). Pagefind's
+few inline scripts the theme writes into every page, allowed by their SHA-256 hashes.
+Those hashes are taken from the theme's own pages (the 404 page, which holds nothing
+from any content file), never from a page's content: an inline script anyone manages
+to slip into a page is not in the list, and does not run. Pagefind's
 search compiles WebAssembly (`'wasm-unsafe-eval'`). Styles may be inline (Material's
 markup carries `style` attributes); images come from the site or are `data:` URLs (the
 theme's icons); nothing is loaded from any other host.
@@ -58,9 +60,10 @@ def policy(hashes: set[str], *, for_header: bool = False) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives)
 
 
-def with_policy_meta(page_html: str) -> str:
-    """The page with its policy first in `<head>` (after the character set), so it applies to all that follows."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(page_html))}">'
+def with_policy_meta(page_html: str, trusted: set[str]) -> str:
+    """The page with the policy allowing `trusted` inline scripts first in `<head>` (after the character
+    set), so that it applies to everything that follows."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(trusted)}">'
     return _HEAD.sub(lambda match: match.group() + meta, page_html, count=1)
 
 
