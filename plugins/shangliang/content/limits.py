@@ -122,6 +122,35 @@ def yaml_depth_exceeds(value: object, limit: int = MAX_YAML_DEPTH) -> bool:
     return False
 
 
+def yaml_text_too_deep(text: str, limit: int = MAX_YAML_DEPTH) -> bool:
+    """True when YAML text nests brackets (`[[[…`, `{{{…`) or indentation deeper than `limit`.
+
+    Looked at before the text is parsed: a YAML parser nests as deep as the text does, and
+    a hundred thousand brackets crash it.
+    """
+    depth = 0
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if len(line) - len(stripped) > 8 * limit:
+            return True
+        quote = ""  # a quote opened in plain text (it's) must not hide the brackets of the lines after it
+        for char in line:
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "'\"":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > limit:
+                    return True
+            elif char in "]}":
+                depth = max(0, depth - 1)
+    return False
+
+
 def strings_of(value: object, path: str = "") -> Iterator[tuple[str, str]]:
     """Every text in a front matter value with the field it sits in (`source.name`, `tags[2]`)."""
     if isinstance(value, str):

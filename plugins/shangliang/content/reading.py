@@ -25,7 +25,14 @@ from typing import Any
 import frontmatter
 import yaml
 
-from shangliang.content.limits import MAX_FILE_BYTES, MAX_NESTING, MAX_YAML_DEPTH, control_character, too_deep
+from shangliang.content.limits import (
+    MAX_FILE_BYTES,
+    MAX_NESTING,
+    MAX_YAML_DEPTH,
+    control_character,
+    too_deep,
+    yaml_text_too_deep,
+)
 
 # libyaml is much faster; the pure-Python parser gives the same values.
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -169,6 +176,8 @@ def read_document(src_uri: str, raw: bytes) -> Document:
             "not closed: the file starts with '---' but has no closing '---' line",
         ) from None
     try:
+        if yaml_text_too_deep(fm_text):
+            raise _TooDeep("too deep to parse")
         meta = _HANDLER.load(fm_text)
     except _DuplicateKey as error:
         line = error.line + 1 + _lines_before_front_matter(text, fm_text)

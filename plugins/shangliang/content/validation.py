@@ -90,6 +90,8 @@ class _Fields:
 
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.meta.get(name)
+        if isinstance(value, str) and is_invisible(value):
+            return None  # reported by `check_any_page` (an error when required)
         if isinstance(value, str):
             value = value.strip()
         if value is None or value == "":
