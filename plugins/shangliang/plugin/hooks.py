@@ -62,6 +62,7 @@ from shangliang.pages.grouping import Index
 from shangliang.pages.parts import Heading, site_view
 from shangliang.pages.placeholder import placeholder_source
 from shangliang.pages.plan import plan_pages
+from shangliang.pages.problems import problem_report
 from shangliang.pages.views import Views, generated_headings
 from shangliang.plugin.config import ShangliangConfig
 from shangliang.plugin.dirty_build import (
@@ -145,6 +146,8 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         editor_pages = [file.src_uri for file in pages if file.src_uri not in drafts]
         plan = plan_pages(views, site_name=config.site_name, editor_pages=editor_pages)
         self.build.content = LoadedContent(result, index, views, plan)
+        if self.preview:
+            self.build.problems = problem_report(result.problems)
 
         kept: list[File] = []
         for file in files:
@@ -246,7 +249,8 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             "view": self.build.views_in_progress.pop(page.file.src_uri, None),
             "brands": catalogue.brands,
             "districts": catalogue.districts,
-            "problems": [str(problem) for problem in content.load.problems] if self.preview else [],
+            "preview": self.preview is not None,
+            "problems": self.build.problems,
             # Pages outside the navigation (cases) share its rendering (overrides/partials/nav.html).
             "nav_key": None if page.file.src_uri in self.build.in_nav else f"outside the nav at {context['base_url']}",
         }
@@ -296,6 +300,10 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         if self.preview is None:
             self._finish_build(content, config)
             return
+        if self.build.problems is not None:
+            report = Path(config.site_dir) / self.build.problems.url
+            report.parent.mkdir(parents=True, exist_ok=True)
+            report.write_text(self.build.problems.to_json(), encoding="utf-8")
         preview = self.preview
         preview.after_build = lambda: self._finish_build(content, config)  # this build's content, not the next's
         if preview.background is None:

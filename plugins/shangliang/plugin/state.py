@@ -15,6 +15,7 @@ from typing import Any
 from shangliang.content.catalogue import LoadResult
 from shangliang.pages.grouping import Index
 from shangliang.pages.plan import PagePlan
+from shangliang.pages.problems import ProblemReport
 from shangliang.pages.views import Views
 from shangliang.preview.background import BackgroundJob
 from shangliang.preview.rebuild import DocumentCache, Published
@@ -48,6 +49,8 @@ class Build:
     """`src_uri` of the pages in the navigation."""
     rendered_once: dict[str, str] = field(default_factory=dict)
     """Template output shared by pages (`shangliang_once`), by key."""
+    problems: ProblemReport | None = None
+    """In a preview: the banner every page shows."""
     script_hashes: set[str] = field(default_factory=set)
     """Hashes of the theme's inline scripts, from its 404 page: all the Content-Security-Policy allows."""
 
