@@ -43,7 +43,7 @@ from jinja2 import pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
@@ -54,7 +54,6 @@ from shangliang.content.catalogue import LoadResult, load_catalogue
 from shangliang.content.links import links_leaving
 from shangliang.content.markup import removed_markup_problem
 from shangliang.content.reading import read_document
-from shangliang.model import Kind
 from shangliang.outputs.feeds import write_feeds
 from shangliang.outputs.open_data import write_open_data
 from shangliang.pages import chinese
@@ -66,12 +65,12 @@ from shangliang.pages.problems import problem_report
 from shangliang.pages.views import Views, generated_headings
 from shangliang.plugin.config import ShangliangConfig
 from shangliang.plugin.dirty_build import (
-    GeneratedPage,
     no_dirty_build_warning,
     remove_stale_outputs,
     tag_cases_not_read,
     title_pages_not_read,
 )
+from shangliang.plugin.files import apply_plan
 from shangliang.plugin.navigation import arrange_navigation
 from shangliang.plugin.state import Build, LoadedContent, PreviewSession
 from shangliang.preview.background import BackgroundJob
@@ -149,31 +148,12 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         if self.preview:
             self.build.problems = problem_report(result.problems)
 
-        kept: list[File] = []
-        for file in files:
-            if not file.is_documentation_page():
-                kept.append(file)
-            elif file.src_uri not in drafts:
-                kept.append(self._laid_out(_with_lowercase_url(file), result))
-        for planned in plan.generated:
-            generated = (GeneratedPage if self._dirty else File).generated(
-                config, planned.src_uri, content=planned.front_matter()
-            )
-            kept.append(self._laid_out(generated, result))
-        files = Files(kept)
+        files = apply_plan(files, plan, result, config, dirty=self._dirty)
         if self.preview and self.preview.dirty:
             self.preview.published, self.preview.outputs = remove_stale_outputs(
                 self.preview.published, self.preview.outputs, files=files, config=config, result=result
             )
         return files
-
-    def _laid_out(self, file: File, result: LoadResult) -> File:
-        """The file kept out of the navigation when the plan (or its kind: a case) says so."""
-        assert self.build.content is not None
-        planned = self.build.content.plan.get(file.src_uri)
-        if result.kinds.get(file.src_uri) is Kind.CASE or (planned is not None and not planned.in_nav):
-            file.inclusion = InclusionLevel.NOT_IN_NAV
-        return file
 
     def _report(self, result: LoadResult) -> None:
         for problem in result.warnings:
@@ -259,12 +239,14 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
     # Before the tags plugin fills its listings in its own on_env (priority 100).
     @event_priority(101)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Filters templates use: `zh_date` (2024年6月18日) and `zh_number` (1,967)."""
-        if self.content is None:
-            return env
+        """Filters templates use: `zh_date` (2024年6月18日), `zh_number` (1,967) and `href` (a URL,
+        percent-encoded), registered even when the plugin is off so that the theme's templates compile;
+        and, when on, the site's view for every page (`shangliang_site`)."""
         env.filters["zh_date"] = chinese.date_zh
         env.filters["zh_number"] = chinese.number_zh
         env.filters["href"] = href_filter
+        if self.content is None:
+            return env
         env.globals["shangliang_once"] = self.build.render_once
         env.globals["shangliang_site"] = site_view(config.site_name, feeds=bool(config.site_url))
         if self._dirty:
@@ -350,15 +332,3 @@ def _anchor_link(heading: Heading, level: int) -> AnchorLink:
     link = AnchorLink(html.escape(heading.title, quote=False), heading.anchor, level)
     link.children = [_anchor_link(child, level + 1) for child in heading.children]
     return link
-
-
-def _with_lowercase_url(file: File) -> File:
-    """URLs come from file paths, lowercased (`cases/2024/X.md` → `/cases/2024/x/`): the same file
-    with a lowercase destination, made through `File`'s public constructor."""
-    lowered = file.dest_uri.lower()
-    if lowered == file.dest_uri:
-        return file
-    return File(
-        file.src_uri, src_dir=file.src_dir, dest_dir=file.dest_dir, use_directory_urls=file.use_directory_urls,
-        dest_uri=lowered, inclusion=file.inclusion,
-    )  # fmt: skip
