@@ -2,7 +2,8 @@
 #   make serve   set everything up, then preview the sample publication at http://127.0.0.1:8000
 #   make test    set everything up (Chromium included), then run every test
 # Needs only python3 (and root, or sudo, for Debian's chromium and CJK fonts).
-# Also `make bench`: the benchmark, i.e. `python -m bench` (the top-level bench/ package; see BENCHMARKS.md).
+# Also `make bench`: the benchmark, i.e. `python -m bench` (the top-level bench/ package; see BENCHMARKS.md),
+# and `make bench-hostile`: what one hostile content file costs a build (`python -m bench.hostile`).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +12,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve build lint check-content test bench clean
+.PHONY: setup system serve build lint check-content test bench bench-hostile clean
 
 setup: $(STAMP)
 
@@ -52,6 +53,10 @@ test: setup system lint check-content
 # Build speed, memory and page weight at 1,000 and 10,000 synthetic cases (see BENCHMARKS.md).
 bench: setup system
 	$(BIN)/python -m bench
+
+# Time and memory of a build, check.py and the preview on a small site plus one hostile file, per kind of file.
+bench-hostile: setup
+	$(BIN)/python -m bench.hostile
 
 clean:
 	rm -rf site test-output .pytest_cache

@@ -8,6 +8,8 @@ project's own builds, scripts and preview as subprocesses.
 - `measure`: one build's time and peak memory, page weights, the editors' scripts, a preview edit
 - `search`: the bytes one search downloads in headless Chromium (through nginx when installed)
 - `report`: the figures against their targets, as the Markdown table in BENCHMARKS.md
+- `hostile`: `python -m bench.hostile` — one hostile content file per small site: build, check.py
+  and preview time and memory against the hostile-content targets (5 s, 1 GiB)
 - `synthetic_tree`: writes a synthetic content tree (`python -m bench.synthetic_tree OUT --cases N`)
 - `synthetic_cases`, `vocabulary`: what the synthetic cases hold, and their words
 

@@ -3,7 +3,11 @@
 Memory is the peak, over the run, of the resident memory (VmRSS, from /proc/<pid>/statm)
 summed over the whole process tree — mkdocs and the Pagefind binary it starts — sampled
 every 50 ms, or the largest single process's peak (`ru_maxrss` of that run, from wait4)
-when that is higher: sampling can miss a short spike, ru_maxrss cannot.
+when that is higher: sampling can miss a short spike, ru_maxrss cannot. Linux carries the
+spawning process's own high-water mark into its child's ru_maxrss (it is recorded when the
+child execs), so a ru_maxrss no higher than this process's VmHWM at the spawn says nothing
+of the child: the largest process's peak is then the highest VmHWM (/proc/<pid>/status)
+seen while sampling, which a short run's last 50 ms can still escape.
 """
 
 from __future__ import annotations
@@ -74,24 +78,75 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(command: list[str], *, cwd: Path, log: Path, timeout: float = 7200) -> Run:
-    """Run `command` (output to `log`), sampling its process tree's memory until it exits."""
+def _process_high_water(pid: int) -> int:
+    """VmHWM of one process (its peak resident memory since it last exec'd), in bytes; 0 if gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+def tree_high_water(pid: int) -> int:
+    """The highest VmHWM of any process of the tree under `pid`."""
+    return max((_process_high_water(member) for member in _descendants(pid)), default=0)
+
+
+def kill_tree(pid: int) -> None:
+    """SIGKILL a process and every process it started (children first found, then killed together)."""
+    for member in reversed(_descendants(pid)):
+        with contextlib.suppress(OSError):
+            os.kill(member, signal.SIGKILL)
+
+
+def run_measured(
+    command: list[str], *, cwd: Path, log: Path, timeout: float = 7200, kill_above_bytes: int | None = None
+) -> Run:
+    """Run `command` (output to `log`), sampling its process tree's memory until it exits.
+
+    The whole tree is killed (exit code -9) after `timeout` seconds, or as soon as its
+    resident memory exceeds `kill_above_bytes` (a guard for runaway inputs).
+    """
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as output:
+        own_peak = own_high_water()
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, env=ENV)
-        peak = 0
+        peak = largest = 0
+        killed = False
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 seconds = time.perf_counter() - started
                 process.returncode = os.waitstatus_to_exitcode(status)
                 break
-            peak = max(peak, _tree_rss(process.pid))
-            if time.perf_counter() - started > timeout:
-                process.kill()
+            rss = _tree_rss(process.pid)
+            peak = max(peak, rss)
+            largest = max(largest, tree_high_water(process.pid))
+            too_big = kill_above_bytes is not None and rss > kill_above_bytes
+            if not killed and (time.perf_counter() - started > timeout or too_big):
+                kill_tree(process.pid)
+                killed = True
             time.sleep(SAMPLE_SECONDS)
-    return Run(round(seconds, 3), peak, usage.ru_maxrss * 1024, process.returncode)
+    return Run(round(seconds, 3), peak, max(largest, child_max_rss(usage, own_peak)), process.returncode)
+
+
+def own_high_water() -> int:
+    """This process's peak resident memory so far (VmHWM), in bytes; 0 if unknown."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        found = re.search(r"VmHWM:\s+(\d+) kB", Path("/proc/self/status").read_text(encoding="ascii"))
+        return int(found.group(1)) * 1024  # type: ignore[union-attr]
+    return 0
+
+
+def child_max_rss(usage: Any, own_peak: int) -> int:
+    """A reaped child's ru_maxrss in bytes, or 0 when it is no higher than `own_peak` (this process's
+    VmHWM when it spawned the child), which Linux carries into the child's figure."""
+    maxrss = int(usage.ru_maxrss) * 1024
+    return maxrss if maxrss > own_peak else 0
 
 
 def build_command(config: Path, site_dir: Path) -> list[str]:

@@ -1,4 +1,5 @@
-"""`python -m bench` runs end to end on tiny trees and reports every figure of issue 4.
+"""`python -m bench` runs end to end on tiny trees and reports every figure of issue 4;
+`python -m bench.hostile --quick` measures a few hostile files and reports a figure for each.
 
 Not a timed test: it checks the benchmark works and its figures are consistent, not
 that the project meets its targets (that is BENCHMARKS.md's job, on a quiet machine).
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from sites import REPO
 
+from bench import hostile as bench_hostile
 from bench import report as bench_report
 from shangliang.local_site import chromium_path
 
@@ -111,3 +113,61 @@ def test_write_markdown_replaces_only_the_results_section(tmp_path: Path) -> Non
     text = path.read_text()
     assert "old table" not in text and "| new | table |" in text
     assert text.startswith("# Benchmarks\n\nHow to run.\n") and text.endswith("\n\nMore.\n")
+
+
+# -- python -m bench.hostile ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
+    out = tmp_path_factory.mktemp("bench-hostile") / "hostile.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.hostile", "--quick", "--json", str(out)],
+        capture_output=True, text=True, timeout=300, cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(out.read_text(encoding="utf-8")), result.stdout
+
+
+def test_the_hostile_benchmark_measures_every_command_of_each_class(hostile_quick: tuple[dict[str, Any], str]) -> None:
+    report, stdout = hostile_quick
+    assert [entry["key"] for entry in report["classes"]] == list(bench_hostile.QUICK_CLASSES)
+    assert report["settings"]["runs"] == 1
+    for entry in report["classes"]:
+        for kind in ("build", "check", "preview"):
+            figures = entry[kind]
+            assert len(figures["runs"]) == 1, (entry["key"], kind)
+            assert figures["median_seconds"] == figures["runs"][0]["seconds"] > 0, (entry["key"], kind)
+            assert figures["peak_bytes"] > 10 * 2**20, f"{entry['key']} {kind}: a Python process takes MiBs"
+            assert figures["traceback"] is None, f"{entry['key']} {kind} printed a traceback:\n{figures['traceback']}"
+        assert all(run["served"] for run in entry["preview"]["runs"]), f"{entry['key']}: the preview never served"
+        assert entry["status"] in ("pass", "over"), entry["findings"]
+        assert entry["label"] in stdout
+    machine = report["machine"]
+    assert len(machine["load_before"]) == 3 and len(machine["load_after"]) == 3
+
+
+def test_the_hostile_benchmark_builds_a_valid_site_and_each_hostile_file_is_refused(
+    hostile_quick: tuple[dict[str, Any], str],
+) -> None:
+    by_key = {entry["key"]: entry for entry in hostile_quick[0]["classes"]}
+    baseline = by_key.pop("baseline")
+    assert baseline["build"]["exit_codes"] == baseline["check"]["exit_codes"] == [0], baseline["reported"]
+    assert baseline["reported"] == []
+    for key, entry in by_key.items():
+        assert entry["file"] == bench_hostile.HOSTILE and entry["bytes"] > 0, key
+        assert entry["build"]["exit_codes"] == entry["check"]["exit_codes"] == [1], key
+        assert any(code.startswith("error:") for code in entry["reported"]), (key, entry["reported"])
+
+
+def test_the_hostile_section_of_benchmarks_md_is_replaced_or_appended(tmp_path: Path) -> None:
+    path = tmp_path / "BENCHMARKS.md"
+    path.write_text(f"# Benchmarks\n\n{bench_report.START}\nmain table\n{bench_report.END}\n\nMore.\n")
+    bench_hostile.write_markdown(path, "| hostile | one |\n")
+    first = path.read_text()
+    assert first.startswith(f"# Benchmarks\n\n{bench_report.START}\nmain table\n{bench_report.END}\n\nMore.\n")
+    assert f"{bench_hostile.START}\n| hostile | one |\n{bench_hostile.END}\n" in first
+    bench_hostile.write_markdown(path, "| hostile | two |\n")
+    second = path.read_text()
+    assert "| hostile | one |" not in second and second.count(bench_hostile.START) == 1
+    assert second == first.replace("| hostile | one |", "| hostile | two |")

@@ -228,7 +228,8 @@ def test_errors_fail_the_build_one_line_each_without_traceback(tmp_path: Path) -
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for line in (
-        "cases/2024/a.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD)",
+        "cases/2024/a.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD, "
+            "or YYYY-MM or YYYY when the source gives no day)",
         "cases/2024/b.md: district: unknown district (got 'nowhere'; expected one of bad, minhou)",
         "cases/2024/b.md: format: not allowed (got '座谈'; expected one of 微协商、",
         "cases/2024/c.md: front matter: not valid YAML",

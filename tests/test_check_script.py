@@ -79,7 +79,8 @@ def test_every_problem_of_a_tree_comes_out_in_one_run_as_the_build_prints_it(bro
 def test_the_lines_name_the_file_the_field_and_what_is_allowed(broken: Site) -> None:
     lines = check("-f", str(broken.root / "mkdocs.yml")).stdout.splitlines()
     for expected in (
-        "error: cases/2024/a.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD)",
+        "error: cases/2024/a.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD, "
+            "or YYYY-MM or YYYY when the source gives no day)",
         "warning: cases/2024/a.md: memebrs: unknown field, ignored (did you mean 'members'?)",
         "error: cases/2024/b.md: district: unknown district (got 'nowhere'; expected one of bad, gulou, minhou)",
         "error: districts/bad.md: brand: unknown brand (got 'nope'; expected one of rong)",

@@ -42,9 +42,15 @@ def test_serve_shows_problems_in_terminal_and_preview(tmp_path: Path) -> None:
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)
-    problem = "cases/2024/bad.md: date: not a date (got &#39;2024-13-45&#39;; expected YYYY-MM-DD)"
+    problem = (
+        "cases/2024/bad.md: date: not a date (got &#39;2024-13-45&#39;; expected YYYY-MM-DD, "
+        "or YYYY-MM or YYYY when the source gives no day)"
+    )
     assert 'class="sl-problems"' in home and problem in home
     assert "cases/2024/latin.md: not UTF-8 text" in unreadable
-    assert "cases/2024/bad.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD)" in output
+    assert (
+        "cases/2024/bad.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD, "
+        "or YYYY-MM or YYYY when the source gives no day)"
+    ) in output
     assert "Traceback" not in output
     assert "好案例" in home

@@ -8,20 +8,24 @@ checks, within about 10 s of the rebuild:
 - the preview still answers `GET /` with 200;
 - every kind of page — home, a district page, a case page the edit did not touch, an
   ordinary page — shows the problem in its banner (`.sl-problems`), on a line naming
-  the file;
-- the server's stderr has the problem line, with control characters written as escapes
-  (no raw ESC, NUL or BEL), and no traceback.
+  the file, as a reader sees it: in headless Chromium (a dirty rebuild need not render
+  every page again, so the banner may be brought up to date by the page's script);
+- no raw control character (ESC, NUL, BEL) is in any of those pages as served;
+- the server's stderr has the problem line, with control characters written as escapes,
+  and no traceback.
 
 Then it removes the file and checks that the banner is gone from those pages. Links
 out of `content/` are checked here too, because a preview builds despite errors: the
 outside files' marker must reach no file the preview writes (pages, data, feeds,
 Pagefind index), and a linked case is listed nowhere.
+
+Each hostile file has a name of its own, so that a page still showing an earlier
+test's problem can never pass for one showing this test's.
 """
 
 from __future__ import annotations
 
 import gzip
-import html
 import os
 import re
 import subprocess
@@ -32,9 +36,12 @@ import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sites import BRAND_RONG, DISTRICT_GULOU, DISTRICT_MINHOU, Site, case, make_site, page
+
+from shangliang.local_site import CHROMIUM_ARGS, chromium_path
 
 try:  # another engineer may move it; it is in shangliang.local_site today
     from shangliang.local_site import free_port
@@ -50,7 +57,6 @@ NAMES_ESC = re.compile(r"\\x1b|U\+001B", re.IGNORECASE)
 UNTOUCHED = ("", "districts/gulou/", "cases/2024/g1/", "about/")
 """Home, a district page, a case page and an ordinary page that no hostile edit touches."""
 
-HOSTILE = "cases/2024/hostile.md"
 MARKER = f"leakmarker{uuid.uuid4().hex[:16]}"
 
 
@@ -165,44 +171,80 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
     running = Preview(make_site(tmp_path_factory.mktemp("serve-hostile"), tree(), search=True))
     try:
         running.wait_until(lambda: "Serving on" in running.text() and running.get("") is not None, "the first build")
-        for url in UNTOUCHED:
-            assert not problems_in_banner(running.get(url)), f"the starting tree has no problems ({url})"
         yield running
     finally:
         running.stop()
 
 
-def problems_in_banner(page_html: str | None) -> list[str]:
-    """The lines of a page's problem banner (`.sl-problems`), as text; [] when it has none."""
-    assert page_html is not None
-    found = re.search(r'<div class="sl-problems"[^>]*>(.*?)</div>', page_html, re.S)
-    if found is None:
-        return []
-    return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in re.findall(r"<li>(.*?)</li>", found.group(1), re.S)]
+# -- what a reader sees -------------------------------------------------------------------------
+
+# The banner's lines as a reader sees them: none when there is no banner or it is hidden.
+_VISIBLE_LINES = """() => {
+  const banner = document.querySelector('.sl-problems');
+  if (!banner || banner.hidden || banner.getClientRects().length === 0) return null;
+  return [...banner.querySelectorAll('li')].map(item => item.textContent.trim());
+}"""
+_SHOWS = f"""([src, wanted]) => {{
+  const lines = ({_VISIBLE_LINES})();
+  const named = (lines || []).some(line => line.startsWith(src + ': ') || line.startsWith(src + '/: '));
+  return wanted === 'shown' ? named : lines === null;
+}}"""
 
 
-def names(line: str, src_uri: str) -> bool:
-    return re.match(rf"{re.escape(src_uri)}/?: ", line) is not None
+class Reader:
+    """Headless Chromium reading the preview's pages (nothing but 127.0.0.1 is ever requested)."""
+
+    def __init__(self, page: Any, port: int) -> None:
+        self.page = page
+        self.port = port
+
+    def lines(self, url: str) -> list[str] | None:
+        """The visible banner lines of the page at `url` once loaded; None when no banner shows."""
+        self.page.goto(f"http://127.0.0.1:{self.port}/{url}", wait_until="load")
+        return self.page.evaluate(_VISIBLE_LINES)
+
+    def wait(self, url: str, src_uri: str, wanted: str) -> None:
+        """Until the page at `url` shows a banner line naming `src_uri` (wanted="shown") or no banner ("gone")."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        deadline = time.monotonic() + WITHIN
+        while True:
+            self.page.goto(f"http://127.0.0.1:{self.port}/{url}", wait_until="load")
+            try:  # the page's script may bring its banner up to date just after loading
+                self.page.wait_for_function(_SHOWS, arg=[src_uri, wanted], timeout=2000)
+                return
+            except PlaywrightTimeout:
+                if time.monotonic() > deadline:
+                    seen = self.page.evaluate(_VISIBLE_LINES)
+                    raise AssertionError(
+                        f"{url or 'home'}: the banner should be {wanted} for {src_uri} within {WITHIN} s; "
+                        f"a reader sees {seen}"
+                    ) from None
 
 
-def writes(text: str | bytes) -> Callable[[Site, Path], None]:
-    def write(site: Site, outside: Path) -> None:
-        path = site.content / HOSTILE
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+@pytest.fixture(scope="module")
+def reader(preview: Preview) -> Iterator[Reader]:
+    executable = chromium_path()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is not installed (apt-get install chromium)", pytrace=False)
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
 
-    return write
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS), headless=True)
+        try:
+            context = browser.new_context()
+            context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+            running = Reader(context.new_page(), preview.port)
+            for url in UNTOUCHED:
+                assert running.lines(url) is None, f"the starting tree has no problems ({url or 'home'})"
+            yield running
+        finally:
+            browser.close()
 
 
-def links_to(src_uri: str, target: str) -> Callable[[Site, Path], None]:
-    def write(site: Site, outside: Path) -> None:
-        path = site.content / src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_symlink():
-            path.unlink()
-        os.symlink(outside / target, path)
-
-    return write
+# -- the hostile files --------------------------------------------------------------------------
 
 
 def hostile_case(extra: str = "", *, title: str = '"一个不怀好意的案例"', body: str = "正文。") -> str:
@@ -216,16 +258,28 @@ def alias_bomb() -> str:
     return "\n".join(lines)
 
 
-HOSTILES = {
-    "alias-bomb": writes(hostile_case(alias_bomb())),
-    "nested-tags": writes(hostile_case("tags: [[a]]")),
-    "template": writes(hostile_case("template: nowhere.html")),
-    "icon": writes(hostile_case("icon: ../../etc/passwd")),
-    "deep-list": writes(hostile_case(body="- " * 5000 + "最深一层")),
-    "escape-title": writes(hostile_case(title='"\\e[31m红色标题\\e[0m"')),
-    "nul-title": writes(hostile_case(title='"路灯\\0亮了"')),
-    "bel-in-body": writes(hostile_case(body="第一段\x07响铃。").encode()),
+HOSTILES: dict[str, str | bytes] = {
+    "alias-bomb": hostile_case(alias_bomb()),
+    "nested-tags": hostile_case("tags: [[a]]"),
+    "template": hostile_case("template: nowhere.html"),
+    "icon": hostile_case("icon: ../../etc/passwd"),
+    "deep-list": hostile_case(body="- " * 5000 + "最深一层"),
+    "escape-title": hostile_case(title='"\\e[31m红色标题\\e[0m"'),
+    "nul-title": hostile_case(title='"路灯\\0亮了"'),
+    "bel-in-body": hostile_case(body="第一段\x07响铃。").encode(),
 }
+
+
+def write(site: Site, src_uri: str, text: str | bytes) -> None:
+    site.write(src_uri, text)
+
+
+def link(site: Site, src_uri: str, target: Path) -> None:
+    path = site.content / src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_symlink():
+        path.unlink()
+    os.symlink(target, path)
 
 
 def remove(site: Site, src_uri: str) -> None:
@@ -234,16 +288,37 @@ def remove(site: Site, src_uri: str) -> None:
         path.unlink()
 
 
-def banner_names(page_html: str | None, src_uri: str) -> bool:
-    return any(names(line, src_uri) for line in problems_in_banner(page_html))
+def names(line: str, src_uri: str) -> bool:
+    return re.match(rf"{re.escape(src_uri)}/?: ", line) is not None
 
 
-def banners_name(preview: Preview, src_uri: str) -> bool:
-    return all(banner_names(preview.get(url), src_uri) for url in UNTOUCHED)
+# -- checks ---------------------------------------------------------------------------------------
 
 
-def no_banners(preview: Preview) -> bool:
-    return all(not problems_in_banner(preview.get(url)) for url in UNTOUCHED)
+def assert_shown_everywhere(preview: Preview, reader: Reader, src_uri: str, mark: int) -> None:
+    """The preview answers; every page's banner names `src_uri`; stderr has its line, escaped."""
+    for url in UNTOUCHED:
+        reader.wait(url, src_uri, "shown")
+    status, _ = preview.response("")
+    assert status == 200, "the preview still answers"
+    for url in UNTOUCHED:
+        served = preview.get(url)
+        assert served is not None, url
+        for char in RAW_CONTROLS:
+            assert char not in served, f"{url or 'home'}: a raw U+{ord(char):04X} in the page as served"
+    printed = preview.text()[mark:]
+    assert "Traceback" not in printed, printed
+    lines = re.findall(rf"^(?:ERROR|WARNING) +- +shangliang: {re.escape(src_uri)}/?: .*$", printed, re.M)
+    assert lines, f"the server's stderr names {src_uri}:\n{printed}"
+    for char in RAW_CONTROLS:
+        assert char not in printed, f"a raw U+{ord(char):04X} in the server's stderr: {printed!r}"
+
+
+def assert_gone_when_removed(preview: Preview, reader: Reader, src_uri: str) -> None:
+    preview.change(lambda: remove(preview.site, src_uri), f"removing {src_uri}")
+    for url in UNTOUCHED:
+        reader.wait(url, src_uri, "gone")
+    assert preview.response("")[0] == 200
 
 
 def background_runs(preview: Preview) -> tuple[int, int]:
@@ -253,7 +328,7 @@ def background_runs(preview: Preview) -> tuple[int, int]:
 
 
 def wait_for_background(preview: Preview, before: tuple[int, int]) -> None:
-    """Wait until the background job has run since `before`, after the last rebuild, and the log is quiet."""
+    """Until the background job has run since `before`, after the last rebuild, and the log is quiet."""
 
     def settled() -> bool:
         log = preview.text()
@@ -268,10 +343,10 @@ def wait_for_background(preview: Preview, before: tuple[int, int]) -> None:
     preview.wait_until(settled, "the background job (open data, feeds, search index) after the rebuild")
 
 
-def outputs(folder: Path) -> Iterator[tuple[Path, bytes]]:
+def outputs(folder: Path) -> list[tuple[Path, bytes]]:
     """Every file the preview wrote, as bytes (gzip-compressed ones, such as Pagefind's, decompressed).
 
-    Read twice over if the background job replaces a folder meanwhile."""
+    Read again if the background job replaces a folder meanwhile."""
     for attempt in range(3):
         try:
             found = []
@@ -279,90 +354,68 @@ def outputs(folder: Path) -> Iterator[tuple[Path, bytes]]:
                 if path.is_file():
                     raw = path.read_bytes()
                     found.append((path, gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw))
-            yield from found
-            return
+            return found
         except FileNotFoundError:
             if attempt == 2:
                 raise
             time.sleep(1.0)
+    raise AssertionError("unreachable")
 
 
-def assert_shown_everywhere(preview: Preview, src_uri: str, mark: int) -> None:
-    """The preview answers; every page's banner names `src_uri`; stderr has its line, escaped."""
-    try:
-        preview.wait_until(lambda: banners_name(preview, src_uri), f"every page's banner names {src_uri}", WITHIN)
-    except AssertionError as error:
-        missing = [url or "home" for url in UNTOUCHED if not banner_names(preview.get(url), src_uri)]
-        raise AssertionError(f"no banner line naming {src_uri} on {missing}\n{error}") from None
-    status, _ = preview.response("")
-    assert status == 200, "the preview still answers"
-    for url in UNTOUCHED:
-        page_html = preview.get(url)
-        assert page_html is not None
-        assert [line for line in problems_in_banner(page_html) if names(line, src_uri)], f"{url or 'home'}"
-        for char in RAW_CONTROLS:
-            assert char not in page_html, f"{url or 'home'}: a raw U+{ord(char):04X} on the page"
-    printed = preview.text()[mark:]
-    assert "Traceback" not in printed, printed
-    lines = re.findall(rf"^(?:ERROR|WARNING) +- +shangliang: {re.escape(src_uri)}/?: .*$", printed, re.M)
-    assert lines, f"the server's stderr names {src_uri}:\n{printed}"
-    for char in RAW_CONTROLS:
-        assert char not in printed, f"a raw U+{ord(char):04X} in the server's stderr: {printed!r}"
+# -- tests ----------------------------------------------------------------------------------------
 
 
-def assert_gone_when_removed(preview: Preview, src_uri: str) -> None:
-    preview.change(lambda: remove(preview.site, src_uri), f"removing {src_uri}")
-    preview.wait_until(lambda: no_banners(preview), f"the banner gone after removing {src_uri}", WITHIN)
-    assert preview.response("")[0] == 200
-
-
-@pytest.mark.parametrize("write", HOSTILES.values(), ids=HOSTILES.keys())
+@pytest.mark.parametrize("name", HOSTILES, ids=HOSTILES.keys())
 def test_a_hostile_file_shows_on_every_page_and_goes_away_when_removed(
-    preview: Preview, outside: Path, write: Callable[[Site, Path], None]
+    preview: Preview, reader: Reader, name: str
 ) -> None:
+    src_uri = f"cases/2024/hostile-{name}.md"
     mark, before = len(preview.text()), background_runs(preview)
     try:
-        preview.change(lambda: write(preview.site, outside), f"saving {HOSTILE}")
-        assert_shown_everywhere(preview, HOSTILE, mark)
+        preview.change(lambda: write(preview.site, src_uri, HOSTILES[name]), f"saving {src_uri}")
+        assert_shown_everywhere(preview, reader, src_uri, mark)
         wait_for_background(preview, before)
         for path, data in outputs(preview.output_dir()):
             if path.suffix in {".html", ".xml", ".json", ".csv", ".txt"}:
                 assert b"\x00" not in data, f"a NUL byte in {path.relative_to(preview.output_dir())}"
     finally:
-        assert_gone_when_removed(preview, HOSTILE)
+        assert_gone_when_removed(preview, reader, src_uri)
 
 
-def test_the_escape_character_of_a_title_is_named_not_printed(preview: Preview, outside: Path) -> None:
+def test_the_escape_character_of_a_title_is_named_not_printed(preview: Preview, reader: Reader) -> None:
     """`title: "\\e[31m…"`: the terminal and the banner name the character (`\\x1b` or U+001B), never colour."""
+    src_uri = "cases/2024/hostile-colour.md"
     mark = len(preview.text())
     try:
-        preview.change(lambda: writes(hostile_case(title='"\\e[31m红色标题"'))(preview.site, outside), "saving")
-        assert_shown_everywhere(preview, HOSTILE, mark)
-        printed = [line for line in preview.text()[mark:].splitlines() if f"shangliang: {HOSTILE}: title:" in line]
+        preview.change(lambda: write(preview.site, src_uri, hostile_case(title='"\\e[31m红色标题"')), "saving")
+        assert_shown_everywhere(preview, reader, src_uri, mark)
+        printed = [line for line in preview.text()[mark:].splitlines() if f"shangliang: {src_uri}: title:" in line]
         assert any(NAMES_ESC.search(line) for line in printed), printed
-        banner = [line for line in problems_in_banner(preview.get("")) if names(line, HOSTILE)]
+        banner = [line for line in reader.lines("") or [] if names(line, src_uri)]
         assert any(NAMES_ESC.search(line) for line in banner), banner
     finally:
-        assert_gone_when_removed(preview, HOSTILE)
+        assert_gone_when_removed(preview, reader, src_uri)
 
 
 @pytest.mark.parametrize(
-    ("src_uri", "target"), [(HOSTILE, "secret.md"), ("cases/2025", "more")], ids=["case-link", "folder-link"]
+    ("src_uri", "target"),
+    [("cases/2024/hostile-link.md", "secret.md"), ("cases/2025", "more")],
+    ids=["case-link", "folder-link"],
 )
 def test_nothing_from_outside_content_reaches_the_preview(
-    preview: Preview, outside: Path, src_uri: str, target: str
+    preview: Preview, reader: Reader, outside: Path, src_uri: str, target: str
 ) -> None:
     """A link out of `content/` is shown as a problem; its files reach no page, data, feed or search index."""
     mark, before = len(preview.text()), background_runs(preview)
     try:
-        preview.change(lambda: links_to(src_uri, target)(preview.site, outside), f"linking {src_uri}")
-        assert_shown_everywhere(preview, src_uri, mark)
+        preview.change(lambda: link(preview.site, src_uri, outside / target), f"linking {src_uri}")
+        assert_shown_everywhere(preview, reader, src_uri, mark)
         wait_for_background(preview, before)
         for url in ("", "districts/minhou/", "brands/rong/"):
-            page_html = preview.get(url)
-            assert page_html is not None and MARKER not in page_html, f"{url or 'home'} shows a case from outside"
+            served = preview.get(url)
+            assert served is not None and MARKER not in served, f"{url or 'home'} shows a case from outside"
         for path, data in outputs(preview.output_dir()):
             assert MARKER.encode() not in data, f"{path.relative_to(preview.output_dir())} holds text from outside"
         assert MARKER not in preview.text(), "the server printed text from outside content/"
     finally:
-        assert_gone_when_removed(preview, src_uri)
+        assert_gone_when_removed(preview, reader, src_uri)

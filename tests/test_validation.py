@@ -6,8 +6,6 @@ one file or field the rule is about.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from contract_tree import (
     BRANDS,
@@ -22,6 +20,7 @@ from contract_tree import (
     tree,
 )
 
+from shangliang.dates import PartialDate
 from shangliang.model import Severity
 
 # -- a valid tree ----------------------------------------------------------
@@ -37,7 +36,7 @@ def test_a_valid_tree_has_no_problems_and_every_value_is_typed():
     assert result.problems == []
     published = the_case(result)
     assert published.title == "推进县域电商直播基地建设"
-    assert published.date == dt.date(2024, 6, 18)
+    assert published.date == PartialDate(2024, 6, 18)
     assert published.district_keys == ("minhou",)
     assert published.brand_key == "rong"
     assert published.format == "微协商"
@@ -51,7 +50,7 @@ def test_a_valid_tree_has_no_problems_and_every_value_is_typed():
     assert published.summary == "一段话摘要"
     assert published.source.name == "人民政协报"
     assert published.source.url == "https://example.org/a"
-    assert published.source.date == dt.date(2024, 1, 6)
+    assert published.source.date == PartialDate(2024, 1, 6)
     assert published.url == "cases/2024/x/"
     assert set(result.catalogue.brands) == {"rong", "yu"}
     assert result.catalogue.districts["minhou"].sub_brand == "邑起来商量"
@@ -260,14 +259,15 @@ def test_an_unparseable_date_is_reported_on_the_date_field(value):
 def test_a_bad_date_problem_reads_file_field_message():
     result = tree({CASE_PATH: "title: 标题\ndate: 2024-13-45\ndistrict: minhou\nformat: 微协商\n"})
     assert str(only_error(result, "date")) == (
-        "cases/2024/x.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD)"
+        "cases/2024/x.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD, "
+            "or YYYY-MM or YYYY when the source gives no day)"
     )
 
 
 def test_an_unquoted_date_is_a_date():
     result = tree({CASE_PATH: "title: 标题\ndate: 2024-06-18\ndistrict: minhou\nformat: 微协商\n"})
     assert result.problems == []
-    assert the_case(result).date == dt.date(2024, 6, 18)
+    assert the_case(result).date == PartialDate(2024, 6, 18)
 
 
 # -- unknown fields -------------------------------------------------------------

@@ -6,12 +6,12 @@ Every loose YAML value is turned into these types in one place
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from shangliang.dates import PartialDate
 from shangliang.urls import page_url
 
 STAGES: tuple[str, ...] = ("选题", "调研", "协商", "报送", "办理", "落实")
@@ -38,6 +38,7 @@ class Kind(str, Enum):
 
     BRAND = "brand"
     DISTRICT = "district"
+    VENUE = "venue"
     CASE = "case"
     ROUNDUP = "roundup"
     HIGHLIGHTS = "highlights"
@@ -99,6 +100,61 @@ def warnings_among(problems: Iterable[Problem]) -> list[Problem]:
     return [problem for problem in problems if not problem.is_error]
 
 
+DEFAULT_VENUE_TYPES: tuple[str, ...] = (
+    "委员联系点", "委员工作室", "委员活动室", "委员工作站", "协商议事室", "界别议政厅", "乡镇联络组", "其他",
+)  # fmt: skip
+"""The types a venue's `type` may take (configurable in `mkdocs.yml`)."""
+
+OFFICIAL_FIGURES: tuple[str, ...] = (
+    "activities", "consultations", "participants", "members", "problems_solved", "bulletins", "venues",
+    "opinions", "projects",
+)  # fmt: skip
+"""The names of the figures a committee publishes, in the order pages show them."""
+
+FigureValue = int | str
+"""An official figure as published: a number, or its text ("百余场", "45场以上")."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str | None = None
+    url: str | None = None
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class OfficialFigures:
+    """One year of the figures a committee published, with where it published them."""
+
+    year: int
+    values: tuple[tuple[str, FigureValue], ...]
+    """(name, value) in the order of `OFFICIAL_FIGURES`; only the figures the committee stated."""
+    source: Source | None = None
+
+    def get(self, name: str) -> FigureValue | None:
+        return dict(self.values).get(name)
+
+
+@dataclass(frozen=True)
+class Commendation:
+    """The committee's year-end commendation (通报表扬) of one year, as published."""
+
+    year: int
+    cases: int | None
+    """How many cases were commended (the site may hold fewer of them)."""
+    others: tuple[tuple[str, FigureValue], ...] = ()
+    """The other commendations, as published: (`优秀委员`, 80), …"""
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class SubBrand:
+    """A sub-brand not tied to one district (e.g. a committee's 一委一品)."""
+
+    name: str
+    organisation: str | None = None
+
+
 @dataclass(frozen=True)
 class Brand:
     key: str
@@ -108,6 +164,16 @@ class Brand:
     slogan: str | None = None
     launched: str | None = None
     order: int | None = None
+    matrix: tuple[str, ...] = ()
+    """The committee's other brands standing beside this one (品牌矩阵)."""
+    sub_brands: tuple[SubBrand, ...] = ()
+    figures: tuple[OfficialFigures, ...] = ()
+    """Newest year first."""
+    commendations: tuple[Commendation, ...] = ()
+    """Newest year first."""
+
+    def commendation(self, year: int) -> Commendation | None:
+        return next((item for item in self.commendations if item.year == year), None)
 
     @property
     def url(self) -> str:
@@ -124,11 +190,19 @@ class District:
     sub_brand: str | None = None
     organisation: str | None = None
     order: int | None = None
+    partner: bool = False
+    """A committee outside the brand that joins its joint cases: a partner, never a sub-brand."""
+    figures: tuple[OfficialFigures, ...] = ()
 
     @property
     def url(self) -> str:
         """Where the district's page is: from its file's path, wherever it sits."""
         return page_url(self.src_uri)
+
+    @property
+    def is_sub_brand(self) -> bool:
+        """Counted among its brand's sub-brands: it has a sub-brand of its own and is not a partner."""
+        return bool(self.sub_brand) and not self.partner
 
     @property
     def label(self) -> str:
@@ -137,10 +211,20 @@ class District:
 
 
 @dataclass(frozen=True)
-class Source:
-    name: str | None = None
-    url: str | None = None
-    date: dt.date | None = None
+class Venue:
+    """A place where members meet residents: a contact point, a work station, a studio…"""
+
+    key: str
+    src_uri: str
+    name: str
+    type: str
+    district_key: str
+    opened: PartialDate | None = None
+    address: str | None = None
+
+    @property
+    def url(self) -> str:
+        return page_url(self.src_uri)
 
 
 @dataclass(frozen=True)
@@ -148,7 +232,7 @@ class Case:
     src_uri: str
     url: str
     title: str
-    date: dt.date
+    date: PartialDate
     district_keys: tuple[str, ...]
     brand_key: str
     format: str
@@ -165,10 +249,21 @@ class Case:
     cover: str | None = None
     source: Source | None = None
     draft: bool = False
+    stages: tuple[tuple[str, PartialDate], ...] = ()
+    """When each stage was reached, in stage order (only the stages the editor dated)."""
+    partners: tuple[str, ...] = ()
+    """Committees outside the site that took part."""
+    venue_key: str | None = None
+    """When `venue` names a venue page: its key (`venue` is then the venue's name)."""
 
     @property
     def year(self) -> int:
         return self.date.year
+
+    @property
+    def is_resolved(self) -> bool:
+        """The case reached the last stage, 落实 (implemented)."""
+        return self.status == STAGES[-1]
 
     @property
     def is_joint(self) -> bool:
@@ -195,10 +290,12 @@ class Catalogue:
 
     brands: dict[str, Brand] = field(default_factory=dict)
     districts: dict[str, District] = field(default_factory=dict)
+    venues: dict[str, Venue] = field(default_factory=dict)
     cases: list[Case] = field(default_factory=list)
     drafts: list[Case] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     formats: tuple[str, ...] = DEFAULT_FORMATS
+    venue_types: tuple[str, ...] = DEFAULT_VENUE_TYPES
 
     def pages_of(self, kind: Kind) -> list[Page]:
         return [page for page in self.pages if page.kind is kind]

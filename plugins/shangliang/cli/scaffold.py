@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import yaml
 from pypinyin import Style, lazy_pinyin
 
-from shangliang.content.validation import KEY_PATTERN, parse_date
+from shangliang.content.fields import KEY_PATTERN, parse_date
 from shangliang.model import DEFAULT_STAGE, STAGES, Catalogue, District
 from shangliang.urls import case_src, page_url
 
@@ -127,10 +127,10 @@ def parse_title(text: str) -> str:
 def parse_day(text: str) -> dt.date:
     """A `YYYY-MM-DD` date, by the build's own rule (`validation.parse_date`)."""
     messages: list[str] = []
-    day = parse_date(text.strip(), messages.append)
+    day = parse_date(text.strip(), messages.append, partial=False)
     if day is None:
         raise InvalidValue(messages[0] if messages else "not a date (expected YYYY-MM-DD)")
-    return day
+    return day.first_day
 
 
 def usable_districts(catalogue: Catalogue) -> list[District]:

@@ -14,12 +14,20 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from shangliang.content.fields import KEY_PATTERN
 from shangliang.content.limits import DEFAULT_BOUNDS, Bounds
 from shangliang.content.markup import unsafe_markup, unsafe_markup_problem
 from shangliang.content.reading import Document, NotTextError, ReadError, read_document
-from shangliang.content.validation import check_any_page, validate_brand, validate_case, validate_district
+from shangliang.content.validation import (
+    check_any_page,
+    validate_brand,
+    validate_case,
+    validate_district,
+    validate_venue,
+)
 from shangliang.model import (
     DEFAULT_FORMATS,
+    DEFAULT_VENUE_TYPES,
     Brand,
     Case,
     Catalogue,
@@ -34,7 +42,7 @@ from shangliang.model import (
 from shangliang.urls import page_url
 
 _YEAR = re.compile(r"^\d{4}$")
-EXPLICIT_KINDS = ("brand", "district", "case", "roundup", "page")
+EXPLICIT_KINDS = ("brand", "district", "venue", "case", "roundup", "page")
 
 
 @dataclass
@@ -79,6 +87,8 @@ def kind_from_path(src_uri: str) -> Kind:
         return Kind.BRAND
     if top == "districts" and len(parts) == 2:
         return Kind.DISTRICT
+    if top == "venues" and len(parts) == 2:
+        return Kind.VENUE
     if top == "cases" and len(parts) >= 2:
         return Kind.CASE
     if top == "roundups" and len(parts) == 2:
@@ -93,6 +103,7 @@ def load_catalogue(
     *,
     other_uris: Iterable[str] = (),
     formats: tuple[str, ...] = DEFAULT_FORMATS,
+    venue_types: tuple[str, ...] = DEFAULT_VENUE_TYPES,
     read: Callable[[str, bytes], Document] = read_document,
     bounds: Bounds = DEFAULT_BOUNDS,
     today: dt.date | None = None,
@@ -106,7 +117,7 @@ def load_catalogue(
     `found_before`: problems found while listing the files (links leaving the folder).
     """
     checks = _Checks(formats, bounds, today or dt.date.today())
-    result = LoadResult(Catalogue(formats=formats), list(found_before))
+    result = LoadResult(Catalogue(formats=formats, venue_types=venue_types), list(found_before))
     known_uris = set(other_uris)
     cases: list[Case] = []
     urls: dict[str, str] = {}
@@ -140,20 +151,25 @@ def load_catalogue(
         _add(document, kind, result, cases, checks)
     catalogue = result.catalogue
     _check_case_references(result, catalogue)
+    _check_districts_in_tree(catalogue, result.problems)
     for case in cases:
         checked = _check_case_in_tree(case, catalogue, known_uris, result.problems)
         if checked is not None:
             (catalogue.drafts if checked.draft else catalogue.cases).append(checked)
-    _check_districts_in_tree(catalogue, result.problems)
     catalogue.cases.sort(key=newest_first)
     catalogue.drafts.sort(key=newest_first)
     result.problems.sort(key=lambda problem: (problem.src_uri, not problem.is_error))
     return result
 
 
-def newest_first(case: Case) -> tuple[int, str]:
-    """Sort key: newest date first, then by file, so every list has one stable order."""
-    return (-case.date.toordinal(), case.src_uri)
+def newest_first(case: Case) -> tuple[int, int, int, str]:
+    """Sort key: newest date first, then by file, so every list has one stable order.
+
+    A date without a day comes after the days of its month it contains, and a year alone
+    after every date of that year (see `dates.PartialDate`).
+    """
+    date = case.date
+    return (-date.year, -date.month, -date.day, case.src_uri)
 
 
 def _claim_url(src_uri: str, urls: dict[str, str], problems: list[Problem]) -> None:
@@ -185,7 +201,9 @@ class _Checks:
     today: dt.date
 
 
-REQUIRED_TEXT = {Kind.CASE: ("title",), Kind.BRAND: ("name", "organisation"), Kind.DISTRICT: ("name",)}
+REQUIRED_TEXT = {
+    Kind.CASE: ("title",), Kind.BRAND: ("name", "organisation"), Kind.DISTRICT: ("name",), Kind.VENUE: ("name",)
+}
 """Text fields a reader must be able to see, by kind (invisible text there is an error)."""
 
 
@@ -213,6 +231,11 @@ def _add(document: Document, kind: Kind, result: LoadResult, cases: list[Case], 
         problems.extend(found)
         if district is not None and _key_is_free(district.key, "district", catalogue.districts, src_uri, problems):
             catalogue.districts[district.key] = district
+    elif kind is Kind.VENUE:
+        venue, found = validate_venue(document, types=catalogue.venue_types)
+        problems.extend(found)
+        if venue is not None and _key_is_free(venue.key, "venue", catalogue.venues, src_uri, problems):
+            catalogue.venues[venue.key] = venue
     else:
         catalogue.pages.append(Page(src_uri, kind, _year_of(src_uri, kind, problems)))
 
@@ -247,6 +270,14 @@ def _check_case_in_tree(
     brand_key = case.brand_key or catalogue.districts[case.district_keys[0]].brand_key
     if brand_key not in catalogue.brands:
         return None  # reported on the case, or on its district when the brand was inherited
+    if case.venue and KEY_PATTERN.match(case.venue):
+        venue = catalogue.venues.get(case.venue)
+        if venue is None:
+            problems.append(Problem(src_uri, "venue", f"unknown venue (got '{case.venue}'; expected the key of a "
+                                    "page under venues/, one of " + _keys(catalogue.venues) + ", or the venue's "
+                                    "name written out)"))  # fmt: skip
+        else:
+            case = replace(case, venue=venue.name, venue_key=venue.key)
     if case.cover:
         cover_uri = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), case.cover))
         if cover_uri not in known_uris:
@@ -285,6 +316,11 @@ def _check_districts_in_tree(catalogue: Catalogue, problems: list[Problem]) -> N
         if district.brand_key not in catalogue.brands:
             problems.append(Problem(district.src_uri, "brand", f"unknown brand (got '{district.brand_key}'; "
                                     "expected one of " + _keys(catalogue.brands) + ")"))
+    for key, venue in list(catalogue.venues.items()):
+        if venue.district_key not in catalogue.districts:
+            problems.append(Problem(venue.src_uri, "district", f"unknown district (got '{venue.district_key}'; "
+                                    "expected one of " + _keys(catalogue.districts) + ")"))
+            del catalogue.venues[key]
 
 
 def _keys(mapping: Mapping[str, object]) -> str:

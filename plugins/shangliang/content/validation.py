@@ -9,13 +9,25 @@ Checks that need the whole tree (do keys exist, do URLs clash) live in
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
+from itertools import pairwise
 from typing import Any
 
+from shangliang.content.fields import (
+    DATE_EXPECTED,
+    EARLIEST_YEAR,
+    HIDE_VALUES,
+    KEY_PATTERN,
+    LATEST_YEAR,
+    LAUNCHED_PATTERN,
+    REFUSED_FIELDS,
+    Fields,
+    file_key,
+    read_source,
+    show,
+)
+from shangliang.content.figures import read_commendations, read_figures
 from shangliang.content.limits import (
     DEFAULT_BOUNDS,
-    OPTION_OF_BOUND,
     Bounds,
     bidi_control,
     control_character,
@@ -24,6 +36,7 @@ from shangliang.content.limits import (
 )
 from shangliang.content.markdown_text import first_paragraph
 from shangliang.content.reading import Document
+from shangliang.dates import PartialDate
 from shangliang.model import (
     DEFAULT_STAGE,
     STAGES,
@@ -31,180 +44,24 @@ from shangliang.model import (
     Case,
     District,
     Problem,
-    Severity,
-    Source,
+    SubBrand,
+    Venue,
 )
 
-KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LAUNCHED_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-_EARLIEST_YEAR, _LATEST_YEAR = 1949, 2100
-
-# Keys MkDocs and Material read from any page; allowed everywhere without a warning (and shown escaped).
-THEME_FIELDS = frozenset({"title", "description", "author", "hide", "search", "subtitle", "kind", "tags"})
-REFUSED_FIELDS = {
-    "template": "shangliang chooses each page's layout itself; delete this line",
-    "icon": "pages of this site have no icons; delete this line",
-}
-"""Keys MkDocs or Material would act on that no editor needs: they could pull any file of the theme
-into a page, or stop the build. Refused in every file."""
-HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
-BRAND_FIELDS = frozenset({"name", "organisation", "slogan", "launched", "order"})
-DISTRICT_FIELDS = frozenset({"name", "brand", "sub_brand", "organisation", "order"})
+BRAND_FIELDS = frozenset(
+    {"name", "organisation", "slogan", "launched", "order", "matrix", "sub_brands", "figures", "commendations"}
+)
+DISTRICT_FIELDS = frozenset({"name", "brand", "sub_brand", "organisation", "order", "partner", "figures"})
+VENUE_FIELDS = frozenset({"name", "type", "district", "opened", "address", "order"})
+SUB_BRAND_FIELDS = frozenset({"name", "organisation"})
 CASE_FIELDS = frozenset(
     {
         "title", "date", "district", "brand", "format", "venue", "tags", "members",
         "participants", "departments", "problems_solved", "status", "reports",
-        "highlight", "summary", "cover", "source", "draft",
+        "highlight", "summary", "cover", "source", "draft", "stages", "partners",
     }
 )  # fmt: skip
-SOURCE_FIELDS = frozenset({"name", "url", "date"})
-
-
-class _Fields:
-    """Reads fields of one front matter, remembering every problem it meets."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.meta = document.meta
-        self.problems: list[Problem] = []
-
-    # -- reporting -------------------------------------------------------
-
-    def error(self, field: str, message: str, code: str = "") -> None:
-        self.problems.append(Problem(self.document.src_uri, field, message, code=code))
-
-    def warning(self, field: str, message: str, code: str = "") -> None:
-        self.problems.append(Problem(self.document.src_uri, field, message, Severity.WARNING, code=code))
-
-    def unknown_fields(self, known: frozenset[str], prefix: str = "", meta: dict | None = None) -> None:
-        allowed = known | THEME_FIELDS if not prefix else known
-        for name in (meta if meta is not None else self.meta):
-            if name in allowed:
-                continue
-            close = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(sorted(known))
-            self.warning(prefix + name, f"unknown field, ignored ({hint})")
-
-    # -- typed readers ---------------------------------------------------
-
-    def text(self, name: str, *, required: bool = False) -> str | None:
-        value = self.meta.get(name)
-        if isinstance(value, str) and is_invisible(value):
-            return None  # reported by `check_any_page` (an error when required)
-        if isinstance(value, str):
-            value = value.strip()
-        if value is None or value == "":
-            if required:
-                self.error(name, "missing (required: a line of text)")
-            return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.error(name, f"expected a line of text (got {_show(value)})")
-            return None
-        return str(value).strip()
-
-    def whole_number(self, name: str, *, minimum: int | None = 0, maximum: int | None = None) -> int | None:
-        value = self.meta.get(name)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.error(name, f"expected a whole number (got {_show(value)})")
-            return None
-        if minimum is not None and value < minimum:
-            self.error(name, f"must be {minimum} or more (got {value})")
-            return None
-        if maximum is not None and value > maximum:
-            option = OPTION_OF_BOUND.get(name, "")
-            raise_it = f"; if the figure is right, raise {option} in mkdocs.yml" if option else ""
-            self.error(name, f"implausible: more than {maximum:,} (got {_show(value)}){raise_it}", "implausible-number")
-            return None
-        return value
-
-    def text_list(self, name: str) -> tuple[str, ...]:
-        value = self.meta.get(name)
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            example = value if isinstance(value, str) else "甲, 乙"
-            self.error(name, f"expected a list (got {_show(value)}; write it as [{example}])")
-            return ()
-        items: list[str] = []
-        for position, item in enumerate(value, start=1):
-            if item is None or isinstance(item, (bool, dict, list)):
-                self.error(name, f"item {position} must be text (got {_show(item)})")
-                continue
-            text = str(item).strip()
-            if text and text not in items:
-                items.append(text)
-        return tuple(items)
-
-    def date(self, name: str, *, required: bool = False, value: Any = None) -> dt.date | None:
-        value = self.meta.get(name) if value is None else value
-        if value is None or value == "":
-            if required:
-                self.error(name, "missing (required: a date written YYYY-MM-DD)")
-            return None
-        return parse_date(value, lambda message: self.error(name, message))
-
-    def boolean(self, name: str) -> bool:
-        value = self.meta.get(name, False)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            self.error(name, f"expected true or false (got {_show(value)})")
-            return False
-        return value
-
-    def choice(self, name: str, allowed: tuple[str, ...], *, default: str | None = None) -> str | None:
-        value = self.meta.get(name)
-        if value is None or value == "":
-            if default is None:
-                self.error(name, "missing (required: one of " + "、".join(allowed) + ")")
-            return default
-        text = str(value).strip()
-        if text not in allowed:
-            self.error(name, f"not allowed (got {_show(value)}; expected one of " + "、".join(allowed) + ")")
-            return default
-        return text
-
-    def key(self, name: str, value: Any) -> str | None:
-        if not isinstance(value, str) or not KEY_PATTERN.match(value):
-            self.error(
-                name,
-                f"not a key (got {_show(value)}; expected the file name of a page, "
-                "lowercase letters, digits and hyphens, e.g. minhou)",
-            )
-            return None
-        return value
-
-
-def parse_date(value: Any, report: Any) -> dt.date | None:
-    """A `YYYY-MM-DD` value as a date; otherwise `report(message)` and None."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if not _DATE_PATTERN.match(text):
-        report(f"not a date (got {_show(value)}; expected YYYY-MM-DD)")
-        return None
-    try:
-        parsed = dt.date.fromisoformat(text)
-    except ValueError:
-        report(f"not a date (got {_show(value)}; expected YYYY-MM-DD)")
-        return None
-    if not _EARLIEST_YEAR <= parsed.year <= _LATEST_YEAR:
-        report(f"year out of range (got {parsed.year}; expected {_EARLIEST_YEAR}–{_LATEST_YEAR})")
-        return None
-    return parsed
-
-
-def file_key(src_uri: str) -> str:
-    """The key of a brand or district page: its file name without `.md`."""
-    return src_uri.rsplit("/", 1)[-1].removesuffix(".md")
-
-
-def _checked_key(fields: _Fields) -> str | None:
+def _checked_key(fields: Fields) -> str | None:
     key = file_key(fields.document.src_uri)
     if not KEY_PATTERN.match(key):
         fields.error(
@@ -217,32 +74,62 @@ def _checked_key(fields: _Fields) -> str | None:
 
 
 def validate_brand(document: Document) -> tuple[Brand | None, list[Problem]]:
-    fields = _Fields(document)
+    fields = Fields(document)
     key = _checked_key(fields)
     name = fields.text("name", required=True)
     organisation = fields.text("organisation", required=True)
     slogan = fields.text("slogan")
     launched = _launched(fields)
     order = fields.whole_number("order", minimum=None)
+    matrix = fields.text_list("matrix")
+    sub_brands = _sub_brands(fields)
+    figures = read_figures(fields)
+    commendations = read_commendations(fields)
     fields.unknown_fields(BRAND_FIELDS)
     if key is None or name is None or organisation is None:
         return None, fields.problems
-    return Brand(key, document.src_uri, name, organisation, slogan, launched, order), fields.problems
+    brand = Brand(
+        key, document.src_uri, name, organisation, slogan, launched, order,
+        matrix=matrix, sub_brands=sub_brands, figures=figures, commendations=commendations,
+    )  # fmt: skip
+    return brand, fields.problems
 
 
-def _launched(fields: _Fields) -> str | None:
+def _sub_brands(fields: Fields) -> tuple[SubBrand, ...]:
+    value = fields.meta.get("sub_brands")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        fields.error("sub_brands", f"expected a list of sub-brands, each '- name: …' (got {show(value)})")
+        return ()
+    found = []
+    for position, item in enumerate(value, start=1):
+        if isinstance(item, str) and item.strip():
+            found.append(SubBrand(item.strip()))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
+            fields.unknown_fields(SUB_BRAND_FIELDS, prefix=f"sub_brands[{position}].", meta=item)
+            organisation = item.get("organisation")
+            found.append(SubBrand(item["name"].strip(), str(organisation).strip() if organisation else None))
+        else:
+            fields.error(
+                f"sub_brands[{position}]", f"expected '- name: …' with an optional organisation (got {show(item)})"
+            )
+    return tuple(found)
+
+
+def _launched(fields: Fields) -> str | None:
     value = fields.meta.get("launched")
     if value is None:
         return None
-    match = _LAUNCHED_PATTERN.match(str(value).strip()) if not isinstance(value, bool) else None
+    match = LAUNCHED_PATTERN.match(str(value).strip()) if not isinstance(value, bool) else None
     if not match or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
-        fields.error("launched", f"expected a year or a month (got {_show(value)}; expected YYYY or YYYY-MM)")
+        fields.error("launched", f"expected a year or a month (got {show(value)}; expected YYYY or YYYY-MM)")
         return None
     return str(value).strip()
 
 
 def validate_district(document: Document) -> tuple[District | None, list[Problem]]:
-    fields = _Fields(document)
+    fields = Fields(document)
     key = _checked_key(fields)
     name = fields.text("name", required=True)
     brand_value = fields.meta.get("brand")
@@ -254,11 +141,35 @@ def validate_district(document: Document) -> tuple[District | None, list[Problem
     sub_brand = fields.text("sub_brand")
     organisation = fields.text("organisation")
     order = fields.whole_number("order", minimum=None)
+    partner = fields.boolean("partner")
+    figures = read_figures(fields)
     fields.unknown_fields(DISTRICT_FIELDS)
     if key is None or name is None or brand_key is None:
         return None, fields.problems
-    district = District(key, document.src_uri, name, brand_key, sub_brand, organisation, order)
+    district = District(
+        key, document.src_uri, name, brand_key, sub_brand, organisation, order, partner=partner, figures=figures
+    )
     return district, fields.problems
+
+
+def validate_venue(document: Document, *, types: tuple[str, ...]) -> tuple[Venue | None, list[Problem]]:
+    """A venue on its own; that its district exists is checked by `catalogue`."""
+    fields = Fields(document)
+    key = _checked_key(fields)
+    name = fields.text("name", required=True)
+    venue_type = fields.choice("type", types)
+    district_value = fields.meta.get("district")
+    district_key = None
+    if district_value is None or district_value == "":
+        fields.error("district", "missing (required: the key of the venue's district, e.g. minhou)")
+    else:
+        district_key = fields.key("district", district_value)
+    opened = fields.date("opened")
+    address = fields.text("address")
+    fields.unknown_fields(VENUE_FIELDS)
+    if key is None or name is None or venue_type is None or district_key is None:
+        return None, fields.problems
+    return Venue(key, document.src_uri, name, venue_type, district_key, opened, address), fields.problems
 
 
 def validate_case(
@@ -270,7 +181,7 @@ def validate_case(
     today: dt.date | None = None,
 ) -> tuple[Case | None, list[Problem]]:
     """Validate one case on its own; keys of districts and brands are checked by `catalogue`."""
-    fields = _Fields(document)
+    fields = Fields(document)
     title = fields.text("title", required=True)
     date = fields.date("date", required=True)
     if date is not None:
@@ -279,7 +190,8 @@ def validate_case(
     brand_value = fields.meta.get("brand")
     brand_key = fields.key("brand", brand_value) if brand_value not in (None, "") else None
     format_ = fields.choice("format", formats)
-    status = fields.choice("status", STAGES, default=DEFAULT_STAGE) or DEFAULT_STAGE
+    stages = _stages(fields)
+    status = _status(fields, stages)
     highlight_year = _highlight_year(fields, date)
     summary = fields.text("summary") or first_paragraph(document.body)
     venue = fields.text("venue")
@@ -290,8 +202,9 @@ def validate_case(
     problems_solved = fields.whole_number("problems_solved", maximum=bounds.problems_solved)
     reports = fields.text_list("reports")
     cover = fields.text("cover")
-    source = _source(fields)
+    source = read_source(fields)
     draft = fields.boolean("draft")
+    partners = fields.text_list("partners")
     fields.unknown_fields(CASE_FIELDS)
     if title is None or date is None or not district_keys:
         return None, fields.problems
@@ -317,11 +230,54 @@ def validate_case(
         cover=cover,
         source=source,
         draft=draft,
+        stages=stages,
+        partners=partners,
     )
     return case, fields.problems
 
 
-def _district_keys(fields: _Fields) -> tuple[str, ...]:
+def _stages(fields: Fields) -> tuple[tuple[str, PartialDate], ...]:
+    """`stages:` — stage → date, in stage order, each no later than the stages after it."""
+    value = fields.meta.get("stages")
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        fields.error("stages", "expected one 'stage: date' line per stage reached, e.g. 协商: 2024-06-18 "
+                     f"(got {show(value)})")  # fmt: skip
+        return ()
+    dated: dict[str, PartialDate] = {}
+    for name, when in value.items():
+        if name not in STAGES:
+            fields.error(f"stages.{name}", f"not a stage (got {show(name)}; expected one of " + "、".join(STAGES) + ")")
+            continue
+        date = fields.date(f"stages.{name}", value=when) if when not in (None, "") else None
+        if when in (None, ""):
+            fields.error(f"stages.{name}", f"missing its date (expected {DATE_EXPECTED})")
+        if date is not None:
+            dated[name] = date
+    ordered = tuple((stage, dated[stage]) for stage in STAGES if stage in dated)
+    for (earlier, earlier_date), (later, later_date) in pairwise(ordered):
+        if earlier_date.first_day > later_date.last_day:
+            fields.error(
+                f"stages.{earlier}", f"{earlier} ({earlier_date}) is dated after {later} ({later_date}): "
+                "stages are reached in the order " + "→".join(STAGES), "stages-out-of-order",
+            )  # fmt: skip
+    return ordered
+
+
+def _status(fields: Fields, stages: tuple[tuple[str, PartialDate], ...]) -> str:
+    """The furthest stage: `status` as written, or else the last stage dated in `stages`, or else 协商."""
+    last_dated = stages[-1][0] if stages else None
+    status = fields.choice("status", STAGES, default=last_dated or DEFAULT_STAGE) or DEFAULT_STAGE
+    if last_dated is not None and "status" in fields.meta and STAGES.index(status) < STAGES.index(last_dated):
+        fields.error(
+            "status", f"{status} is earlier than {last_dated}, which stages dates: status is the furthest stage "
+            f"reached (write status: {last_dated}, or leave it out)", "status-before-stage",
+        )  # fmt: skip
+    return status
+
+
+def _district_keys(fields: Fields) -> tuple[str, ...]:
     value = fields.meta.get("district")
     if value is None or value == "" or value == []:
         fields.error("district", "missing (required: a district key, or a list of keys for a joint case)")
@@ -335,13 +291,13 @@ def _district_keys(fields: _Fields) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _highlight_year(fields: _Fields, date: dt.date | None) -> int | None:
+def _highlight_year(fields: Fields, date: PartialDate | None) -> int | None:
     value = fields.meta.get("highlight")
     if value is None or value is False:
         return None
     if value is True:
         return date.year if date else None
-    if isinstance(value, int) and not isinstance(value, bool) and _EARLIEST_YEAR <= value <= _LATEST_YEAR:
+    if isinstance(value, int) and not isinstance(value, bool) and EARLIEST_YEAR <= value <= LATEST_YEAR:
         if date is not None and value < date.year:
             fields.error(
                 "highlight", f"the year of commendation ({value}) is before the case itself ({date.year}): "
@@ -351,13 +307,13 @@ def _highlight_year(fields: _Fields, date: dt.date | None) -> int | None:
         return value
     fields.error(
         "highlight",
-        f"expected the year the case was commended, true or false (got {_show(value)})",
+        f"expected the year the case was commended, true or false (got {show(value)})",
     )
     return None
 
 
-def _not_far_ahead(fields: _Fields, date: dt.date, bounds: Bounds, today: dt.date) -> None:
-    if (date - today).days > bounds.future_days:
+def _not_far_ahead(fields: Fields, date: PartialDate, bounds: Bounds, today: dt.date) -> None:
+    if (date.first_day - today).days > bounds.future_days:
         fields.warning(
             "date", f"{date.isoformat()} is more than a month after today ({today.isoformat()}): "
             "a case is published after its consultation; check the year", "future-date",
@@ -371,7 +327,7 @@ def check_any_page(document: Document, *, required: tuple[str, ...] = ()) -> lis
     text made only of invisible characters (an error in a `required` field, else a warning)
     in any value; `hide` limited to what Material knows.
     """
-    fields = _Fields(document)
+    fields = Fields(document)
     for name, why in REFUSED_FIELDS.items():
         if name in document.meta:
             fields.error(name, f"not allowed: {why}", "field-not-allowed")
@@ -396,7 +352,7 @@ def check_any_page(document: Document, *, required: tuple[str, ...] = ()) -> lis
         values = hide if isinstance(hide, list) else [hide]
         unknown = [value for value in values if value not in HIDE_VALUES]
         if unknown:
-            fields.warning("hide", f"unknown value, ignored (got {_show(unknown[0])}; expected any of "
+            fields.warning("hide", f"unknown value, ignored (got {show(unknown[0])}; expected any of "
                            + ", ".join(HIDE_VALUES) + ")")  # fmt: skip
     return fields.problems
 
@@ -406,33 +362,3 @@ def _offset(text: str, finding: Any) -> str:
     return f"{finding.column}" if "\n" not in text else f"{finding.column} of its line {finding.line}"
 
 
-def _source(fields: _Fields) -> Source | None:
-    value = fields.meta.get("source")
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        fields.error("source", f"expected name, url and date lines under it (got {_show(value)})")
-        return None
-    fields.unknown_fields(SOURCE_FIELDS, prefix="source.", meta=value)
-    name = value.get("name")
-    url = value.get("url")
-    if name is not None and not isinstance(name, (str, int)):
-        fields.error("source.name", f"expected a line of text (got {_show(name)})")
-        name = None
-    if url is not None and not (isinstance(url, str) and re.match(r"^https?://\S+$", url.strip())):
-        fields.error("source.url", f"expected a web address starting with http:// or https:// (got {_show(url)})")
-        url = None
-    date = fields.date("source.date", value=value.get("date")) if value.get("date") else None
-    return Source(str(name).strip() if name is not None else None, url.strip() if url else None, date)
-
-
-def _show(value: Any) -> str:
-    """A value as an editor wrote it, short, for messages."""
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a set of fields"
-    if value is True or value is False:
-        return str(value).lower()
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 60 else text[:57] + "…"

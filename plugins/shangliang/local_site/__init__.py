@@ -9,7 +9,8 @@ recording every response, or from real nginx running the shipped `deploy/nginx.c
 - `browser`: `CHROMIUM_ARGS`, `chromium_path()`
 - `static`: `LOCAL_HOST`, `free_port()`, `SiteRequestHandler`, `StaticServer`, `serve()`,
   and the recording variant (`RecordingServer`, `RecordingHandler`, `Transfer`)
-- `nginx`: `NginxServer`, `server_block()`, `SHIPPED_CONFIG`, `ServerError`
+- `nginx`: `NginxServer`, `server_block()`, `included_files()`, `SHIPPED_CONFIG`, `SHIPPED_HEADERS`,
+  `ServerError`
 
 Nothing here imports MkDocs or prints.
 """
@@ -17,7 +18,7 @@ Nothing here imports MkDocs or prints.
 from __future__ import annotations
 
 from .browser import CHROMIUM_ARGS, chromium_path
-from .nginx import SHIPPED_CONFIG, NginxServer, ServerError, server_block
+from .nginx import SHIPPED_CONFIG, SHIPPED_HEADERS, NginxServer, ServerError, included_files, server_block
 from .static import (
     LOCAL_HOST,
     RecordingHandler,
@@ -33,6 +34,7 @@ __all__ = [
     "CHROMIUM_ARGS",
     "LOCAL_HOST",
     "SHIPPED_CONFIG",
+    "SHIPPED_HEADERS",
     "NginxServer",
     "RecordingHandler",
     "RecordingServer",
@@ -42,6 +44,7 @@ __all__ = [
     "Transfer",
     "chromium_path",
     "free_port",
+    "included_files",
     "serve",
     "server_block",
 ]

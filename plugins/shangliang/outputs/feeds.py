@@ -26,7 +26,9 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
+from shangliang.dates import PartialDate
 from shangliang.model import Case, District
+from shangliang.pages.chinese import date_zh
 from shangliang.pages.grouping import Index
 from shangliang.urls import SITE_FEED, absolute, district_feed
 
@@ -81,8 +83,18 @@ def _author(district: District) -> str:
     return district.organisation or district.name
 
 
-def _moment(date: dt.date) -> dt.datetime:
-    return dt.datetime.combine(date, dt.time(0, 0), tzinfo=CHINA_TIME)
+def _date_note(date: PartialDate) -> str:
+    """What an entry says when its date has no day: the feed's timestamp is then the period's first day."""
+    if date.precision == "day":
+        return ""
+    period = "该月" if date.precision == "month" else "该年"
+    return f"（协商日期为{date_zh(date)}，来源未写明具体日期；本条时间按{period}第一天记。）"
+
+
+def _moment(date: PartialDate | dt.date) -> dt.datetime:
+    """Atom needs a full timestamp: a date without a day stands at its period's first day (each entry says so)."""
+    day = date.first_day if isinstance(date, PartialDate) else date
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=CHINA_TIME)
 
 
 def _text(text: str) -> str:
@@ -109,8 +121,9 @@ def atom_xml(feed: Feed, index: Index, site_url: str) -> bytes:
         entry.link(href=url, rel="alternate", type="text/html")
         entry.published(_moment(case.date))
         entry.updated(_moment(case.date))
-        if case.summary:
-            entry.summary(_text(case.summary))
+        summary = _date_note(case.date) + case.summary
+        if summary:
+            entry.summary(_text(summary))
         for key in case.district_keys:
             entry.author({"name": _text(_author(districts[key]))})
         for tag in case.tags:

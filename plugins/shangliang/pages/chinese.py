@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+from shangliang.dates import PartialDate
 
-def date_zh(value: dt.date | None) -> str:
-    """`2024-06-18` as `2024年6月18日`."""
+
+def date_zh(value: PartialDate | dt.date | None) -> str:
+    """`2024-06-18` as `2024年6月18日`; `2024-06` as `2024年6月`; `2024` as `2024年` (never an invented day)."""
     if value is None:
         return ""
-    return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, dt.date):
+        value = PartialDate.of_day(value)
+    text = f"{value.year}年"
+    if value.month:
+        text += f"{value.month}月"
+    if value.day:
+        text += f"{value.day}日"
+    return text
 
 
 NOT_STATED = "—"

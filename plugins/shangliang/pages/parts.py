@@ -6,10 +6,10 @@ once; templates only lay these values out (and escape them).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from shangliang import urls
+from shangliang.dates import PartialDate
 from shangliang.model import Case
 from shangliang.pages.grouping import Figures
 
@@ -93,7 +93,7 @@ class CaseItem:
         return self.case.title
 
     @property
-    def date(self) -> dt.date:
+    def date(self) -> PartialDate:
         return self.case.date
 
     @property

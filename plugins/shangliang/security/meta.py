@@ -14,8 +14,8 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
+from shangliang.content.fields import HIDE_VALUES, REFUSED_FIELDS
 from shangliang.content.limits import CONTROL
-from shangliang.content.validation import HIDE_VALUES, REFUSED_FIELDS
 
 
 def escape(text: str) -> str:
