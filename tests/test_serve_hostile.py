@@ -182,7 +182,7 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
 _VISIBLE_LINES = """() => {
   const banner = document.querySelector('.sl-problems');
   if (!banner || banner.hidden || banner.getClientRects().length === 0) return null;
-  return [...banner.querySelectorAll('li')].map(item => item.textContent.trim());
+  return [...banner.querySelectorAll('li code')].map(item => item.textContent.trim());
 }"""
 _SHOWS = f"""([src, wanted]) => {{
   const lines = ({_VISIBLE_LINES})();

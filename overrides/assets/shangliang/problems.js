@@ -24,9 +24,12 @@ async function refresh() {
   for (const line of report.lines) {
     const item = document.createElement("li");
     item.className = `sl-problems__${line.severity === "error" ? "errors" : "warnings"}`;
+    const label = document.createElement("span");
+    label.className = "sl-problems__label";
+    label.textContent = `${line.label}：`;
     const code = document.createElement("code");
     code.textContent = line.text;
-    item.append(code);
+    item.append(label, code);
     list.append(item);
   }
   banner.replaceChildren(paragraph, list);

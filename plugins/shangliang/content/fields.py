@@ -12,7 +12,7 @@ import difflib
 import re
 from typing import Any
 
-from shangliang.content.limits import OPTION_OF_BOUND, is_invisible
+from shangliang.content.limits import CONTROL, OPTION_OF_BOUND, is_invisible
 from shangliang.content.reading import Document
 from shangliang.dates import PartialDate
 from shangliang.model import Problem, Severity, Source
@@ -74,7 +74,7 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.error(name, f"expected a line of text (got {show(value)})")
             return None
-        return str(value).strip()
+        return CONTROL.sub("", str(value)).strip()  # control characters: reported by `check_any_page`
 
     def whole_number(self, name: str, *, minimum: int | None = 0, maximum: int | None = None) -> int | None:
         value = self.meta.get(name)
@@ -106,7 +106,7 @@ class Fields:
             if item is None or isinstance(item, (bool, dict, list)):
                 self.error(name, f"item {position} must be text (got {show(item)})")
                 continue
-            text = str(item).strip()
+            text = CONTROL.sub("", str(item)).strip()
             if text and text not in items:
                 items.append(text)
         return tuple(items)

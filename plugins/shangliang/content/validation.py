@@ -27,6 +27,7 @@ from shangliang.content.fields import (
 )
 from shangliang.content.figures import read_commendations, read_figures
 from shangliang.content.limits import (
+    CONTROL,
     DEFAULT_BOUNDS,
     Bounds,
     bidi_control,
@@ -193,7 +194,7 @@ def validate_case(
     stages = _stages(fields)
     status = _status(fields, stages)
     highlight_year = _highlight_year(fields, date)
-    summary = fields.text("summary") or first_paragraph(document.body)
+    summary = fields.text("summary") or CONTROL.sub("", first_paragraph(document.body))
     venue = fields.text("venue")
     tags = fields.text_list("tags")
     members = fields.whole_number("members", maximum=bounds.members)

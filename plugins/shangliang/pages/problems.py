@@ -12,11 +12,19 @@ PROBLEMS_JSON = "_shangliang/problems.json"
 """Written into the preview's site by every build; the banner script reads it (never in a published site)."""
 
 
+SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
+
+
 @dataclass(frozen=True)
 class ProblemLine:
     severity: str
     """`error` or `warning`."""
     text: str
+    """The build's line: `file: field: what is wrong and what is allowed`."""
+
+    @property
+    def label(self) -> str:
+        return SEVERITY_LABELS[self.severity]
 
 
 @dataclass(frozen=True)
@@ -26,7 +34,7 @@ class ProblemReport:
     url: str = PROBLEMS_JSON
 
     def to_json(self) -> str:
-        lines = [{"severity": line.severity, "text": line.text} for line in self.lines]
+        lines = [{"severity": line.severity, "label": line.label, "text": line.text} for line in self.lines]
         return json.dumps({"heading": self.heading, "lines": lines}, ensure_ascii=False)
 
 
@@ -40,5 +48,5 @@ def problem_report(problems: Iterable[Problem]) -> ProblemReport:
     if warnings:
         parts.append(f"{warnings} 处警告（严格构建 --strict 会因此失败）")
     heading = "内容有 " + "、".join(parts) + "：" if parts else "内容没有问题。"
-    lines = tuple(ProblemLine(problem.severity.value, f"{problem.severity.value}: {problem}") for problem in problems)
+    lines = tuple(ProblemLine(problem.severity.value, str(problem)) for problem in problems)
     return ProblemReport(heading, lines)
