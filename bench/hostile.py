@@ -41,7 +41,7 @@ END = "<!-- bench:hostile end -->"
 
 LIMIT_SECONDS = 5.0
 LIMIT_BYTES = 1 * report.GIB
-HANG_GUARD = 120.0
+HANG_GUARD = 300.0
 """Seconds after which a run is killed (and reported as such): a hang is a finding, not a wait."""
 MEMORY_GUARD = 4 * report.GIB
 """Resident memory of a run's process tree above which it is killed: a runaway must not take the machine down."""
@@ -153,6 +153,8 @@ CLASSES: tuple[Hostile, ...] = (
             _case_file(body="<div>" * 5000 + "最深一层" + "</div>" * 5000)),
     Hostile("links-one-line", "100,000 links on one line (`[链](#a) `, under 1 MiB)",
             _case_file(body=_repeated("[链](#a) ", 100_000 * len("[链](#a) ".encode()) - 1))),
+    Hostile("links-one-paragraph", "40,000 links one a line, in one paragraph (extra: the cost is per paragraph)",
+            _case_file(body=_repeated("[链](#a)\n", 40_000 * len("[链](#a)\n".encode()) - 1))),
     Hostile("one-line-900kb", "body of one 900 KB line", _case_file(body=_repeated(SENTENCE, 900 * 1000))),
     Hostile("cover-symlink", "cover image a symlink to /etc/passwd", _cover_symlink),
 )  # fmt: skip

@@ -186,7 +186,7 @@ _VISIBLE_LINES = """() => {
 }"""
 _SHOWS = f"""([src, wanted]) => {{
   const lines = ({_VISIBLE_LINES})();
-  const named = (lines || []).some(line => line.startsWith(src + ': ') || line.startsWith(src + '/: '));
+  const named = (lines || []).some(line => line.includes(src + ': ') || line.includes(src + '/: '));
   return wanted === 'shown' ? named : lines === null;
 }}"""
 
@@ -289,7 +289,8 @@ def remove(site: Site, src_uri: str) -> None:
 
 
 def names(line: str, src_uri: str) -> bool:
-    return re.match(rf"{re.escape(src_uri)}/?: ", line) is not None
+    """The banner line is about `src_uri` (it may start with a severity label, e.g. 错误：)."""
+    return re.search(rf"{re.escape(src_uri)}/?: ", line) is not None
 
 
 # -- checks ---------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from shangliang.content.catalogue import newest_first, sorted_brands, sorted_districts
-from shangliang.model import Brand, Case, Catalogue, District, Kind
+from shangliang.model import Brand, Case, Catalogue, District, Kind, Venue
 
 
 @dataclass(frozen=True)
@@ -125,13 +125,17 @@ class Index:
         self.latest_count = latest_count
         self.brands = sorted_brands(catalogue.brands.values())
         self.districts = sorted_districts(catalogue.districts.values())
+        self.venues = sorted(catalogue.venues.values(), key=lambda venue: (venue.type, venue.key))
         self._by_district: dict[str, list[Case]] = defaultdict(list)
         self._by_brand: dict[str, list[Case]] = defaultdict(list)
+        self._by_venue: dict[str, list[Case]] = defaultdict(list)
         self._highlights: dict[int, list[Case]] = defaultdict(list)
         for case in catalogue.cases:  # already newest first
             for key in case.district_keys:
                 self._by_district[key].append(case)
             self._by_brand[case.brand_key].append(case)
+            if case.venue_key is not None:
+                self._by_venue[case.venue_key].append(case)
             if case.highlight_year is not None:
                 self._highlights[case.highlight_year].append(case)
         self._positions = {
@@ -153,6 +157,25 @@ class Index:
 
     def districts_of(self, brand_key: str) -> list[District]:
         return [district for district in self.districts if district.brand_key == brand_key]
+
+    def sub_brands_of(self, brand_key: str) -> list[str]:
+        """The brand's sub-brands: its districts' own (partners excluded), then those not tied to a district."""
+        names = [district.sub_brand for district in self.districts_of(brand_key) if district.is_sub_brand]
+        brand = self.catalogue.brands.get(brand_key)
+        names += [sub_brand.name for sub_brand in brand.sub_brands] if brand else []
+        return [name for name in names if name]
+
+    def partners_of(self, brand_key: str) -> list[District]:
+        return [district for district in self.districts_of(brand_key) if district.partner]
+
+    def venues_in(self, district_keys: Iterable[str]) -> list[Venue]:
+        """The venues of these districts, by type, then key."""
+        keys = set(district_keys)
+        return [venue for venue in self.venues if venue.district_key in keys]
+
+    def cases_at(self, venue_key: str) -> list[Case]:
+        """The published cases held at the venue, newest first."""
+        return self._by_venue.get(venue_key, [])
 
     def cases_of_brand(self, brand_key: str) -> list[Case]:
         return self._by_brand.get(brand_key, [])

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from shangliang import urls
 from shangliang.dates import PartialDate
-from shangliang.model import Case
+from shangliang.model import Case, OfficialFigures, Source
+from shangliang.pages.chinese import date_zh, number_zh
 from shangliang.pages.grouping import Figures
 
 
@@ -71,6 +72,11 @@ def highlight_badge(year: int) -> Badge:
 JOINT_BADGE = Badge("联合协商", "joint")
 
 
+def stage_badge(case: Case) -> Badge:
+    """`已落实` for a case implemented, else the stage it reached: `进展：协商`."""
+    return Badge("已落实", "resolved") if case.is_resolved else Badge(f"进展：{case.status}", "stage")
+
+
 @dataclass(frozen=True)
 class CaseItem:
     """A case as every list shows it: title, date, districts, format, badges, summary."""
@@ -79,6 +85,8 @@ class CaseItem:
     districts: tuple[Link, ...]
     joint_badge: Badge | None
     highlight_badge: Badge | None
+    stage_badge: Badge
+    """The stage reached, so that a list shows at a glance which cases reached 落实."""
 
     @property
     def src_uri(self) -> str:
@@ -108,31 +116,75 @@ class CaseItem:
 @dataclass(frozen=True)
 class Tile:
     label: str
-    value: int | None
-    """None: no listed case states it (shown as a dash, never as 0)."""
+    value: str
+    """As shown: `1,967`, or an official figure as published (`百余场`)."""
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """Figures from one origin: what this site holds, or what the committee published for a year."""
+
+    label: str
+    tiles: tuple[Tile, ...]
+    note: str = ""
+    source: Link | None = None
+    """Where the committee published them (its URL may be empty: a source without an address)."""
 
 
 @dataclass(frozen=True)
 class FigurePanel:
-    tiles: tuple[Tile, ...]
-    note: str
+    groups: tuple[FigureGroup, ...]
 
 
-SUMS_NOTE = "数据为已发布案例的合计，联合协商案例只计一次。"
-DASH_NOTE = "“—”表示所列案例均未填写该项数据。"
+COLLECTED_LABEL = "本站收录"
+COLLECTED_NOTE = "本站已发布案例的合计，联合协商案例只计一次；不是委员会工作的全部。"
 
 
-def figure_panel(figures: Figures, *, with_districts: bool = True) -> FigurePanel:
-    tiles = (
-        Tile("案例", figures.cases),
-        *((Tile("区县子品牌", figures.districts),) if with_districts else ()),
-        Tile("参与委员（人次）", figures.members),
-        Tile("参与人数（人次）", figures.participants),
-        Tile("解决问题", figures.problems_solved),
-        Tile("协商专报（期）", figures.bulletins),
+def collected_figures(figures: Figures, *, sub_brands: int | None = None) -> FigureGroup:
+    """The sums over the cases this site holds; a figure no case states is left out (never a dash or 0)."""
+    stated: list[tuple[str, int | None]] = [
+        ("案例", figures.cases),
+        ("子品牌", sub_brands or None),
+        ("参与委员（人次）", figures.members),
+        ("参与人数（人次）", figures.participants),
+        ("解决问题", figures.problems_solved),
+        ("协商专报（期）", figures.bulletins or None),
+    ]
+    tiles = tuple(Tile(label, number_zh(value)) for label, value in stated if value is not None)
+    return FigureGroup(COLLECTED_LABEL, tiles, COLLECTED_NOTE)
+
+
+def official_figures(published: tuple[OfficialFigures, ...], labels: dict[str, str]) -> tuple[FigureGroup, ...]:
+    """Each year the committee published figures for, newest first, each figure as published."""
+    return tuple(
+        FigureGroup(
+            f"{year.year}年 · 委员会公布",
+            tuple(Tile(labels[name], _as_published(value)) for name, value in year.values),
+            source=source_link(year.source),
+        )
+        for year in published
     )
-    unstated = any(tile.value is None for tile in tiles)
-    return FigurePanel(tiles, (DASH_NOTE if unstated else "") + SUMS_NOTE)
+
+
+def _as_published(value: int | str) -> str:
+    return number_zh(value) if isinstance(value, int) else value
+
+
+def source_link(source: Source | None) -> Link | None:
+    """`来源：人民政协网（2025年1月6日）`, linked when the source has an address."""
+    if source is None or not (source.name or source.url):
+        return None
+    label = "来源：" + (source.name or source.url or "")
+    if source.date is not None:
+        label += f"（{date_zh(source.date)}）"
+    return Link(label, source.url or "")
+
+
+def figure_panel(figures: Figures, *, sub_brands: int | None = None,
+                 published: tuple[OfficialFigures, ...] = (), labels: dict[str, str] | None = None) -> FigurePanel:
+    """What this site holds, then what the committee published (each labelled as such)."""
+    official = official_figures(published, labels or {}) if published else ()
+    return FigurePanel((collected_figures(figures, sub_brands=sub_brands), *official))
 
 
 @dataclass(frozen=True)

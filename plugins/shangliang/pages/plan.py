@@ -23,6 +23,7 @@ BRAND_TEMPLATE = "shangliang/brand.html"
 DISTRICT_TEMPLATE = "shangliang/district.html"
 DISTRICT_YEAR_TEMPLATE = "shangliang/district-year.html"
 CASE_TEMPLATE = "shangliang/case.html"
+VENUE_TEMPLATE = "shangliang/venue.html"
 HIGHLIGHTS_INDEX_TEMPLATE = "shangliang/highlights-index.html"
 HIGHLIGHTS_TEMPLATE = "shangliang/highlights.html"
 
@@ -33,6 +34,9 @@ SECTION_TITLES = {
     "roundups": "年度综述",
 }
 """Titles of the navigation's sections, and of the generated index page of each."""
+
+PARTNERS_TITLE = "协作方"
+"""A brand's partner districts, in the navigation under the brand's own."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,11 @@ def plan_pages(views: Views, *, site_name: str, editor_pages: Iterable[str]) -> 
             pages[district.src_uri] = PlannedPage(
                 district.src_uri, DISTRICT_TEMPLATE, _bind(views.district, district.key), district.name
             )
+    # Venues: linked from their district's and brand's pages, not in the nav (a committee may have hundreds).
+    for venue in catalogue.venues.values():
+        pages[venue.src_uri] = PlannedPage(
+            venue.src_uri, VENUE_TEMPLATE, _bind(views.venue, venue.key), venue.name, in_nav=False
+        )
     for case in catalogue.cases:
         pages[case.src_uri] = PlannedPage(
             case.src_uri, CASE_TEMPLATE, _bind(views.case, case), case.title, in_nav=False
@@ -152,10 +161,17 @@ def _nav(views: Views) -> tuple[NavItem, ...]:
         kept = tuple(children)
         return (NavSection(SECTION_TITLES[name], kept),) if kept else ()
 
+    def districts_of(brand_key: str) -> tuple[NavItem, ...]:
+        """The brand's districts, then its partners in a section of their own (they are not sub-brands)."""
+        districts = index.districts_of(brand_key)
+        partners = tuple(district.src_uri for district in districts if district.partner)
+        return (
+            *(district.src_uri for district in districts if not district.partner),
+            *((NavSection(PARTNERS_TITLE, partners),) if partners else ()),
+        )
+
     districts_by_brand = tuple(
-        NavSection(brand.name, tuple(district.src_uri for district in index.districts_of(brand.key)))
-        for brand in index.brands
-        if index.districts_of(brand.key)
+        NavSection(brand.name, districts_of(brand.key)) for brand in index.brands if index.districts_of(brand.key)
     )
     return (
         urls.HOME_SRC,

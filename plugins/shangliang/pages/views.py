@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from shangliang import urls
-from shangliang.model import STAGES, Brand, Case, District
+from shangliang.content.figures import FIGURE_LABELS
+from shangliang.model import STAGES, Case, District
+from shangliang.pages.chinese import date_zh
 from shangliang.pages.district_index import (
     DISTRICT_PAGE_SIZE,
-    IndexPageLink,
-    IndexYear,
     SplitIndex,
     split_index,
     year_page_heading,
@@ -24,16 +23,38 @@ from shangliang.pages.district_index import (
 from shangliang.pages.grouping import BrandGroup, Index, Neighbours, YearGroup, by_year
 from shangliang.pages.parts import (
     JOINT_BADGE,
-    Badge,
     CaseItem,
     FeedLink,
-    FigurePanel,
     Heading,
     Link,
-    WithHeadings,
     figure_panel,
     highlight_badge,
     highlights_title,
+    source_link,
+    stage_badge,
+)
+from shangliang.pages.view_models import (
+    BrandsIndexView,
+    BrandSummary,
+    BrandView,
+    CaseGroup,
+    CaseView,
+    CommendationView,
+    DistrictCount,
+    DistrictView,
+    DistrictYearPage,
+    DistrictYearView,
+    HighlightGroup,
+    HighlightsIndexView,
+    HighlightsView,
+    HomeView,
+    NeighbourLinks,
+    Stage,
+    StageStep,
+    VenueCount,
+    VenueGroup,
+    VenueView,
+    YearCount,
 )
 
 
@@ -42,178 +63,6 @@ def cover_uri(case: Case) -> str | None:
     if not case.cover:
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(case.src_uri), case.cover))
-
-
-@dataclass(frozen=True)
-class DistrictCount:
-    district: District
-    count: int
-
-
-@dataclass(frozen=True)
-class BrandSummary:
-    brand: Brand
-    count: int
-    districts: tuple[DistrictCount, ...]
-
-
-@dataclass(frozen=True)
-class YearCount:
-    year: int
-    count: int
-    url: str
-    """The year's highlight page."""
-    label: str
-
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    reached: bool
-    current: bool
-
-    @property
-    def state(self) -> str:
-        """For screen readers, after the stage's name."""
-        return "（当前阶段）" if self.current else "（已完成）" if self.reached else "（未到）"
-
-
-@dataclass(frozen=True)
-class CaseGroup:
-    """Listed cases under a heading: a year of a district, a district of a highlight list."""
-
-    heading: Heading
-    cases: tuple[CaseItem, ...]
-
-
-@dataclass(frozen=True)
-class HighlightGroup:
-    """A brand's commended cases of one year, by district."""
-
-    brand: Brand
-    heading: Heading
-    districts: tuple[CaseGroup, ...]
-
-
-@dataclass(frozen=True)
-class HomeView(WithHeadings):
-    figures: FigurePanel
-    brands: tuple[BrandSummary, ...]
-    highlight_year: int | None
-    highlights: tuple[HighlightGroup, ...]
-    latest: tuple[CaseItem, ...]
-    headings: tuple[Heading, ...] = ()
-
-
-@dataclass(frozen=True)
-class BrandView(WithHeadings):
-    brand: Brand
-    figures: FigurePanel
-    districts: tuple[DistrictCount, ...]
-    highlight_years: tuple[YearCount, ...]
-    latest: tuple[CaseItem, ...]
-    headings: tuple[Heading, ...] = ()
-    empty_note: str = "暂无案例。"
-
-
-@dataclass(frozen=True)
-class DistrictView(WithHeadings):
-    district: District
-    brand: Brand
-    figures: FigurePanel
-    years: tuple[CaseGroup, ...]
-    """The cases this page lists, by year: all of them, or, when split, the newest year's first page."""
-    index_years: tuple[IndexYear, ...] = ()
-    """When the district has too many cases for one page: every year and where its cases are."""
-    older: IndexPageLink | None = None
-    """When split: the next page of the index."""
-    headings: tuple[Heading, ...] = ()
-    feeds: tuple[FeedLink, ...] = ()
-    split_note: str = ""
-    empty_note: str = "暂无案例。"
-
-    @property
-    def is_split(self) -> bool:
-        return bool(self.index_years)
-
-
-@dataclass(frozen=True)
-class DistrictYearView(WithHeadings):
-    """A page of a split district index: one year's cases (or one part of them)."""
-
-    district: District
-    brand: Brand
-    year: int
-    part: int
-    parts: int
-    cases: tuple[CaseItem, ...]
-    index_years: tuple[IndexYear, ...]
-    newer: IndexPageLink | None
-    older: IndexPageLink | None
-    headings: tuple[Heading, ...] = ()
-
-
-@dataclass(frozen=True)
-class DistrictYearPage:
-    """A generated page of a split district index: its file, its title, which page it is."""
-
-    src_uri: str
-    title: str
-    district_key: str
-    position: int
-    """Its place in the district's `SplitIndex.pages` (1 or more: 0 is the district page)."""
-
-
-@dataclass(frozen=True)
-class NeighbourLinks:
-    """The cases before and after one case in one district's list (older and newer)."""
-
-    district: District
-    heading: str
-    older: Case | None
-    newer: Case | None
-    empty: Link | None
-    """When the district has no other case: a link to it."""
-
-
-@dataclass(frozen=True)
-class CaseView:
-    case: Case
-    brand: Brand
-    districts: tuple[District, ...]
-    district_label: str
-    """`区县子品牌`, or `联合协商` for a joint case."""
-    stages: tuple[Stage, ...]
-    progress_title: str
-    neighbours: tuple[NeighbourLinks, ...]
-    cover_uri: str | None
-    """The cover image's path in the site (site-relative), if the case has one."""
-    highlight_badge: Badge | None = None
-    feeds: tuple[FeedLink, ...] = ()
-    headings: tuple[Heading, ...] = field(default=(), repr=False)
-
-
-@dataclass(frozen=True)
-class HighlightsView(WithHeadings):
-    year: int
-    count: int
-    lede: str
-    groups: tuple[HighlightGroup, ...]
-    headings: tuple[Heading, ...] = ()
-    empty_note: str = "本年度暂无优秀案例。"
-
-
-@dataclass(frozen=True)
-class HighlightsIndexView(WithHeadings):
-    years: tuple[YearCount, ...]
-    headings: tuple[Heading, ...] = ()
-    empty_note: str = "暂无优秀案例。"
-
-
-@dataclass(frozen=True)
-class BrandsIndexView(WithHeadings):
-    brands: tuple[BrandSummary, ...]
-    headings: tuple[Heading, ...] = ()
 
 
 def generated_headings(view: object) -> list[Heading]:
@@ -250,7 +99,7 @@ class Views:
                 Link(self.districts[key].name, self.districts[key].url) for key in case.district_keys
             )
             highlight = highlight_badge(case.highlight_year) if case.highlight_year else None
-            item = CaseItem(case, districts, JOINT_BADGE if case.is_joint else None, highlight)
+            item = CaseItem(case, districts, JOINT_BADGE if case.is_joint else None, highlight, stage_badge(case))
             self._items[case.src_uri] = item
         return item
 
@@ -299,7 +148,10 @@ class Views:
         years = self.index.highlight_years
         year = next((year for year in years if self.index.highlights_of(year)), None)
         return HomeView(
-            figures=figure_panel(self.index.site_figures),
+            figures=figure_panel(
+                self.index.site_figures,
+                sub_brands=sum(len(self.index.sub_brands_of(brand.key)) for brand in self.index.brands),
+            ),
             brands=self.brand_summaries(),
             highlight_year=year,
             highlights=self._highlight_groups(self.index.highlights_by_brand(year)) if year else (),
@@ -313,27 +165,68 @@ class Views:
         )
 
     def brand(self, key: str) -> BrandView:
-        districts = self._district_counts(key)
+        brand = self.brands[key]
+        districts = tuple(row for row in self._district_counts(key) if not row.district.partner)
+        partners = tuple(row for row in self._district_counts(key) if row.district.partner)
+        sub_brands = self.index.sub_brands_of(key)
+        venues = self._venue_groups(district.key for district in self.index.districts_of(key))
         highlight_years = tuple(
             YearCount(year, count, urls.highlights_url(year), f"{year}年度")
             for year, count in self.index.brand_highlight_years(key)
         )
         return BrandView(
-            brand=self.brands[key],
-            figures=figure_panel(self.index.brand_figures(key)),
+            brand=brand,
+            figures=figure_panel(
+                self.index.brand_figures(key), sub_brands=len(sub_brands), published=brand.figures,
+                labels=FIGURE_LABELS,
+            ),
             districts=districts,
             highlight_years=highlight_years,
             latest=self.items(self.index.latest(self.index.cases_of_brand(key))),
             headings=(
                 Heading("figures", "数据"),
-                *((Heading("sub-brands", "区县子品牌"),) if districts else ()),
+                *((Heading("matrix", "品牌矩阵"),) if brand.matrix else ()),
+                *((Heading("sub-brands", "区县与子品牌"),) if districts or brand.sub_brands else ()),
+                *((Heading("partners", "协作方"),) if partners else ()),
+                *((Heading("venues", "协商阵地"),) if venues else ()),
                 *((Heading("highlights", "优秀案例"),) if highlight_years else ()),
                 Heading("latest", "最新案例"),
             ),
+            sub_brand_note=f"子品牌 {len(sub_brands)} 个：" + "、".join(sub_brands) + "。" if sub_brands else "",
+            committee_sub_brands=brand.sub_brands,
+            matrix=brand.matrix,
+            partners=partners,
+            venues=venues,
+        )  # fmt: skip
+
+    def _venue_groups(self, district_keys: Iterable[str]) -> tuple[VenueGroup, ...]:
+        by_type: dict[str, list[VenueCount]] = {}
+        for venue in self.index.venues_in(district_keys):
+            by_type.setdefault(venue.type, []).append(VenueCount(venue, len(self.index.cases_at(venue.key))))
+        order = {name: position for position, name in enumerate(self.index.catalogue.venue_types)}
+        ordered = sorted(by_type.items(), key=lambda pair: order.get(pair[0], len(order)))
+        return tuple(VenueGroup(kind, tuple(rows)) for kind, rows in ordered)
+
+    def venue(self, key: str) -> VenueView:
+        venue = self.index.catalogue.venues[key]
+        district = self.districts[venue.district_key]
+        facts = [("类型", venue.type), ("所在区县", district.name)]
+        if venue.opened is not None:
+            facts.append(("设立", date_zh(venue.opened)))
+        if venue.address:
+            facts.append(("地址", venue.address))
+        return VenueView(
+            venue=venue,
+            district=district,
+            brand=self.brands[district.brand_key],
+            facts=tuple(facts),
+            cases=self.items(self.index.cases_at(key)),
+            headings=(Heading("cases", "在此协商的案例"),),
         )
 
     def district(self, key: str) -> DistrictView:
         district = self.districts[key]
+        venues = self._venue_groups([key])
         split = self._split(district)
         # Split: the district page lists the index's first page (the newest year's cases).
         groups = (YearGroup(split.pages[0].year, split.pages[0].cases),) if split else tuple(
@@ -343,15 +236,21 @@ class Views:
         return DistrictView(
             district=district,
             brand=self.brands[district.brand_key],
-            figures=figure_panel(self.index.district_figures(key), with_districts=False),
+            figures=figure_panel(self.index.district_figures(key), published=district.figures, labels=FIGURE_LABELS),
             years=years,
             index_years=split.years if split else (),
             older=split.older(0) if split else None,
             headings=(
                 Heading("figures", "数据"),
+                *((Heading("venues", "协商阵地"),) if venues else ()),
                 Heading("cases", "全部案例", tuple(group.heading for group in years)),
             ),
             feeds=self._district_feeds([district]),
+            venues=venues,
+            partner_note=(
+                f"{district.name}是协作方：参与{self.brands[district.brand_key].name}的联合协商，不是它的子品牌。"
+                if district.partner else ""
+            ),
             split_note=f"案例较多，按年份分页列出；本页列出{split.links[0].label}的案例。" if split else "",
         )
 
@@ -406,6 +305,23 @@ class Views:
             cover_uri=cover_uri(case),
             highlight_badge=highlight_badge(case.highlight_year) if case.highlight_year else None,
             feeds=self._district_feeds(districts),
+            venue=self._venue_link(case),
+            timeline=self._timeline(case),
+        )
+
+    def _venue_link(self, case: Case) -> Link | None:
+        venue = self.index.catalogue.venues.get(case.venue_key) if case.venue_key else None
+        return Link(venue.name, venue.url) if venue else None
+
+    @staticmethod
+    def _timeline(case: Case) -> tuple[StageStep, ...]:
+        if not case.stages:
+            return ()
+        dates = dict(case.stages)
+        reached = case.stage_index
+        return tuple(
+            StageStep(name, position <= reached, position == reached, dates.get(name))
+            for position, name in enumerate(STAGES)
         )
 
     @staticmethod
@@ -416,12 +332,34 @@ class Views:
 
     def highlights(self, year: int) -> HighlightsView:
         count = len(self.index.highlights_of(year))
+        commendations = self._commendations(year)
+        held = f"本站收录 {count} 个" if commendations else f"共 {count} 个"
         return HighlightsView(
             year=year,
             count=count,
-            lede=f"{year}年度通报表扬的优秀微协商案例，共 {count} 个，按协商品牌和区县排列。",
+            lede=f"{year}年度通报表扬的优秀案例，{held}，按协商品牌和区县排列。",
             groups=self._highlight_groups(self.index.highlights_by_brand(year)),
+            commendations=commendations,
         )
+
+    def _commendations(self, year: int) -> tuple[CommendationView, ...]:
+        views = []
+        for brand in self.index.brands:
+            commendation = brand.commendation(year)
+            if commendation is None:
+                continue
+            held = sum(1 for case in self.index.highlights_of(year) if case.brand_key == brand.key)
+            text = f"{brand.organisation}{year}年度通报表扬"
+            if commendation.cases is not None:
+                text += f"优秀案例 {commendation.cases} 个，本站收录其中 {held} 个。"
+            else:
+                text += f"；本站收录其优秀案例 {held} 个。"
+            others = tuple(
+                f"{name} {value:,}" if isinstance(value, int) else f"{name} {value}"
+                for name, value in commendation.others
+            )
+            views.append(CommendationView(brand, text, others, source_link(commendation.source)))
+        return tuple(views)
 
     def highlights_index(self) -> HighlightsIndexView:
         return HighlightsIndexView(

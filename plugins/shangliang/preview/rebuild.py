@@ -84,8 +84,8 @@ def plan_rebuild(previous: Published | None, current: Published) -> Rebuild:
     if previous.settings != current.settings:
         return _everything("configuration or templates changed", gone)
     old, new = previous.catalogue, current.catalogue
-    if old.brands != new.brands or old.districts != new.districts:
-        return _everything("brands or districts changed", gone)
+    if old.brands != new.brands or old.districts != new.districts or old.venues != new.venues:
+        return _everything("brands, districts or venues changed", gone)
     if previous.nav != current.nav:
         return _everything("navigation changed", gone)
 
@@ -137,6 +137,8 @@ def _listings_showing(
                 pages.add(catalogue.brands[case.brand_key].src_uri)
             if case.highlight_year is not None:
                 pages.add(highlights_src(case.highlight_year))
+            if case.venue_key in catalogue.venues:
+                pages.add(catalogue.venues[case.venue_key].src_uri)
     pages.update(catalogue.districts[key].src_uri for key in districts)
     prefixes = tuple(catalogue.districts[key].url for key in districts)
     if prefixes:
