@@ -36,7 +36,7 @@ def test_site_figures_are_sums_over_published_cases_with_joint_cases_once(fuzhou
     home = fuzhou.html("")
     # Published: dianshang (8/35/3), yiyuan (5/20/-), lianhe joint (4/12/2), zaoqi (1/-/-); the draft is not.
     assert figure(home, "案例") == "4"
-    assert figure(home, "区县子品牌") == "2"
+    assert figure(home, "子品牌") == "2"  # minhou's and gulou's
     assert figure(home, "参与委员（人次）") == str(8 + 5 + 4 + 1)
     assert figure(home, "参与人数（人次）") == str(35 + 20 + 12)
     assert figure(home, "解决问题") == str(3 + 2)
@@ -58,12 +58,15 @@ def test_brand_figures_count_each_case_once(fuzhou: Site) -> None:
     assert figure(brand, "参与委员（人次）") == "18"
 
 
-def test_a_figure_no_case_states_shows_a_dash_not_zero(tmp_path: Path) -> None:
+def test_a_figure_no_case_states_has_no_tile_neither_a_dash_nor_zero(tmp_path: Path) -> None:
     site = make_site(tmp_path, with_minhou({
         "cases/2024/a.md": page(case("甲", "2024-01-02", "minhou"), "正文。"),
     }))
     assert site.build("--strict").returncode == 0
-    assert figure(site.html(""), "参与委员（人次）") == "—"
+    home = site.html("")
+    assert figure(home, "案例") == "1"
+    assert "<dt>参与委员（人次）</dt>" not in home and "<dt>协商专报（期）</dt>" not in home
+    assert "<dd>—</dd>" not in home and "<dd>0</dd>" not in home
 
 
 # -- lists -------------------------------------------------------------------

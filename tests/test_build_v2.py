@@ -35,7 +35,9 @@ def _tree() -> dict[str, str]:
         "districts/shibenji.md": page(SHIBENJI, "市本级。"),
         "districts/longchang.md": page(PARTNER, "四川的协作方。"),
         "venues/ganzhe.md": page(VENUE, "联系点。"),
-        "cases/2024/day-late.md": page(case("五月下旬的案例", "2024-05-20", "minhou", highlight=2024, members=3), "甲。"),
+        "cases/2024/day-late.md": page(
+            case("五月下旬的案例", "2024-05-20", "minhou", highlight=2024, members=3), "甲。"
+        ),
         "cases/2024/month.md": page(case("只知道五月的案例", "2024-05", "minhou", highlight=2024, venue="ganzhe",
                                          members=4), "乙。"),
         "cases/2024/day-early.md": page(case("五月上旬的案例", "2024-05-02", "minhou", highlight=2024), "丙。"),

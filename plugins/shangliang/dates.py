@@ -37,11 +37,12 @@ class PartialDate:
         match = _PATTERN.match(text.strip())
         if match is None:
             raise ValueError(f"not YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
-        year, month, day = (int(part) if part else 0 for part in match.groups())
-        if month and not 1 <= month <= 12:
-            raise ValueError(f"no month {month}")
-        if day:
-            dt.date(year, month, day)  # raises for 2024-02-30
+        year_text, month_text, day_text = match.groups()
+        year, month, day = int(year_text), int(month_text or 0), int(day_text or 0)
+        if month_text is not None and not 1 <= month <= 12:
+            raise ValueError(f"no month {month_text}")
+        if day_text is not None:
+            dt.date(year, month, day)  # raises for 2024-02-30 and 2024-05-00
         return cls(year, month, day)
 
     @property

@@ -66,8 +66,9 @@ def read_commendations(fields: Fields) -> tuple[Commendation, ...]:
             continue
         for name in value:
             if name not in COMMENDATION_FIELDS:
-                known = ", ".join(COMMENDATION_FIELDS)
-                fields.warning(f"{path}.{name}", f"unknown field, ignored (known: {known})")
+                close = difflib.get_close_matches(str(name), COMMENDATION_FIELDS, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(COMMENDATION_FIELDS)
+                fields.warning(f"{path}.{name}", f"unknown field, ignored ({hint})")
         cases = value.get("cases")
         if cases is not None and (isinstance(cases, bool) or not isinstance(cases, int) or cases < 0):
             fields.error(f"{path}.cases", f"expected the number of commended cases (got {show(cases)})")

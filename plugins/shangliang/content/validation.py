@@ -110,7 +110,11 @@ def _sub_brands(fields: Fields) -> tuple[SubBrand, ...]:
         elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
             fields.unknown_fields(SUB_BRAND_FIELDS, prefix=f"sub_brands[{position}].", meta=item)
             organisation = item.get("organisation")
-            found.append(SubBrand(item["name"].strip(), str(organisation).strip() if organisation else None))
+            if organisation is not None and not isinstance(organisation, str):
+                fields.error(f"sub_brands[{position}].organisation",
+                             f"expected a line of text (got {show(organisation)})")  # fmt: skip
+                organisation = None
+            found.append(SubBrand(item["name"].strip(), organisation.strip() if organisation else None))
         else:
             fields.error(
                 f"sub_brands[{position}]", f"expected '- name: …' with an optional organisation (got {show(item)})"
