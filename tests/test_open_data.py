@@ -1,7 +1,9 @@
 """Open data and feeds, without MkDocs: the records, the CSV and JSON text, the schema, the Atom XML.
 
 Expectations are written out from the trees' front matter, and files are read
-back with the standard parsers (csv, json, xml.etree) and with jsonschema.
+back with the standard parsers (csv, json, xml.etree) and with jsonschema. `FILES`
+is a v1 tree (what it gave before content model v2 is written out as `V1_RECORD`
+and `V1_CSV_COLUMNS`); `V2_FILES` uses v2's dates, stages, partners and venues.
 """
 
 from __future__ import annotations
@@ -15,12 +17,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from atom_check import atom_problems
 from contract_tree import case, tree
 from jsonschema import Draft202012Validator, ValidationError
 
 from shangliang.outputs import open_data
 from shangliang.outputs.feeds import FEED_LENGTH, all_feeds, atom_xml, write_feeds
-from shangliang.outputs.open_data import CSV_COLUMNS, cases_document, schema, to_csv, to_json, write_open_data
+from shangliang.outputs.open_data import (
+    CSV_COLUMNS,
+    V2_COLUMNS,
+    cases_document,
+    schema,
+    to_csv,
+    to_json,
+    write_open_data,
+)
 from shangliang.pages.grouping import Index
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -70,29 +81,53 @@ def test_json_lists_every_published_case_once_newest_first_and_never_a_draft(doc
     assert DRAFT_TITLE not in text and "caogao" not in text
 
 
-def test_a_record_carries_every_field_of_the_case(document):
-    assert records_by_src(document)["cases/2024/dianshang.md"] == {
-        "url": "https://example.org/shangliang/cases/2024/dianshang/",
-        "src": "cases/2024/dianshang.md",
-        "title": "推进县域电商直播基地建设",
-        "date": "2024-06-18",
-        "year": 2024,
-        "districts": [{"key": "minhou", "name": "闽侯县", "sub_brand": "邑起来商量", "organisation": None}],
-        "brand": {"key": "rong", "name": "榕你来商量", "organisation": "福州市政协"},
-        "format": "微协商",
-        "venue": "甘蔗街道委员联系点",
-        "tags": ["乡村振兴", "电商"],
-        "members": 8,
-        "participants": 35,
-        "departments": ["县商务局"],
-        "problems_solved": 0,
-        "status": "落实",
-        "stage_index": 5,
-        "reports": ["协商专报2024年第5期"],
-        "highlight_year": 2024,
-        "summary": "一段话摘要",
-        "source": {"name": "人民政协报", "url": "https://example.org/a", "date": "2024-06-20"},
-    }
+V1_RECORD = {
+    "url": "https://example.org/shangliang/cases/2024/dianshang/",
+    "src": "cases/2024/dianshang.md",
+    "title": "推进县域电商直播基地建设",
+    "date": "2024-06-18",
+    "year": 2024,
+    "districts": [{"key": "minhou", "name": "闽侯县", "sub_brand": "邑起来商量", "organisation": None}],
+    "brand": {"key": "rong", "name": "榕你来商量", "organisation": "福州市政协"},
+    "format": "微协商",
+    "venue": "甘蔗街道委员联系点",
+    "tags": ["乡村振兴", "电商"],
+    "members": 8,
+    "participants": 35,
+    "departments": ["县商务局"],
+    "problems_solved": 0,
+    "status": "落实",
+    "stage_index": 5,
+    "reports": ["协商专报2024年第5期"],
+    "highlight_year": 2024,
+    "summary": "一段话摘要",
+    "source": {"name": "人民政协报", "url": "https://example.org/a", "date": "2024-06-20"},
+}
+"""The record of `cases/2024/dianshang.md` as the site published it before content model v2."""
+
+V2_FIELDS = ("date_precision", "partners", "venue_key", "stages", "is_resolved")
+
+V1_CSV_COLUMNS = (
+    "url", "src", "title", "date", "year", "district_keys", "district_names", "sub_brands",
+    "brand_key", "brand_name", "brand_organisation", "format", "venue", "tags", "members", "participants",
+    "departments", "problems_solved", "status", "stage_index", "reports", "highlight_year", "summary",
+    "source_name", "source_url", "source_date",
+)  # fmt: skip
+
+
+def test_a_v1_record_keeps_every_v1_field_as_it_was_and_adds_only_the_v2_fields(document):
+    record = records_by_src(document)["cases/2024/dianshang.md"]
+    assert {name: value for name, value in record.items() if name not in V2_FIELDS} == V1_RECORD
+    assert set(record) - set(V1_RECORD) == set(V2_FIELDS)
+    # What v2 adds says nothing new about a v1 case: a day, no partners, the venue as text, no dated stages.
+    assert {name: record[name] for name in V2_FIELDS} == {
+        "date_precision": "day", "partners": [], "venue_key": None, "stages": {}, "is_resolved": True,
+    }  # fmt: skip
+
+
+def test_the_v1_csv_columns_come_first_in_their_order_then_the_v2_ones(document):
+    assert (*V1_CSV_COLUMNS, *V2_COLUMNS) == CSV_COLUMNS
+    assert set(V2_COLUMNS) == {"date_precision", "venue_key", "stages", "is_resolved", "partners"}
 
 
 def test_unstated_figures_are_null_and_a_stated_zero_stays_zero(document):
@@ -157,6 +192,15 @@ def test_the_schema_names_exactly_the_fields_of_a_record(document):
         (lambda r: r.update(extra=1), "no field the schema does not describe"),
         (lambda r: r["districts"][0].pop("sub_brand"), "district fields too"),
         (lambda r: r.update(districts=[]), "a case has a district"),
+        (lambda r: r.update(date="2024-06"), "a date as precise as date_precision says (day)"),
+        (lambda r: r.update(date_precision="week"), "precision is year, month or day"),
+        (lambda r: r.update(date="2024-6-18"), "two-digit month and day"),
+        (lambda r: r.update(status="完成"), "status is one of the stages"),
+        (lambda r: r.update(stages={"开始": "2024-05"}), "stages are named by the stages"),
+        (lambda r: r.update(stages={"选题": "2024-13"}), "stage dates are real dates"),
+        (lambda r: r.update(venue_key="Gan Zhe"), "a venue key is a key"),
+        (lambda r: r.update(is_resolved="yes"), "is_resolved is a boolean"),
+        (lambda r: r.update(partners="内江市政协"), "partners is a list"),
     ],
 )
 def test_the_schema_refuses_a_record_that_breaks_it(document, change, why):
@@ -290,3 +334,171 @@ def test_feeds_are_the_same_bytes_every_time_and_need_a_site_url(index, tmp_path
         assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes(), path
     with pytest.raises(ValueError, match="site_url"):
         write_feeds(tmp_path / "c", index, site_name="测试站", site_url="")
+
+
+def test_every_feed_is_valid_atom(index):
+    for path, xml in feeds_by_path(index).items():
+        assert atom_problems(xml) == [], path
+
+
+# -- content model v2: dates as precise as the source, stages, partners, venues ----------
+
+V2_FILES: dict[str, Any] = {
+    "venues/ganzhe.md": {"name": "甘蔗街道委员联系点", "type": "委员联系点", "district": "minhou"},
+    "cases/2024/shiyue.md": (case(title="十月的案例", date="2024-10-01"), "十月。"),
+    "cases/2024/qiyue.md": (case(title="只写明七月的案例", date="2024-07"), "七月。"),
+    "cases/2024/ri.md": (
+        case(title="写明日子的案例", date="2024-06-18", venue="ganzhe", partners=["内江市政协", "隆昌市政协"],
+             stages={"选题": "2024-05", "协商": "2024-06-18", "落实": "2024-09"}),
+        "有日子。",
+    ),
+    "cases/2024/zao.md": (case(title="六月初的案例", date="2024-06-02", status="办理"), "六月初。"),
+    # Named to sort first by file name: only its date's precision puts it after June's dated cases.
+    "cases/2024/a-yue.md": (case(title="只写明六月的案例", date="2024-06", venue="社区议事厅"), "六月。"),
+    "cases/2024/a-nian.md": (
+        case(title="只写明年份的案例", date="2024", source={"name": "年终报道", "date": "2025-01"}), "全年。"
+    ),
+    "cases/2023/jiu.md": (case(title="上年的案例", date="2023-12-31"), "上年。"),
+}
+V2_ORDER = [
+    "cases/2024/shiyue.md", "cases/2024/qiyue.md", "cases/2024/ri.md", "cases/2024/zao.md",
+    "cases/2024/a-yue.md", "cases/2024/a-nian.md", "cases/2023/jiu.md",
+]  # fmt: skip
+"""Newest first: a month after the days written out in it, a year after every month of it."""
+
+
+@pytest.fixture(scope="module")
+def v2_index() -> Index:
+    result = tree(V2_FILES)
+    assert result.problems == [], [str(problem) for problem in result.problems]
+    return Index(result.catalogue)
+
+
+@pytest.fixture(scope="module")
+def v2_document(v2_index: Index) -> dict[str, Any]:
+    return json.loads(to_json(cases_document(v2_index.catalogue, site_name="测试站", site_url=SITE_URL)))
+
+
+def v2_rows(document: dict[str, Any]) -> dict[str, dict[str, str]]:
+    return {row["src"]: row for row in csv.DictReader(io.StringIO(to_csv(document["cases"]), newline=""))}
+
+
+def test_v2_a_month_only_case_follows_the_dated_cases_of_its_month_and_a_year_only_case_its_year(v2_document):
+    assert [record["src"] for record in v2_document["cases"]] == V2_ORDER
+    assert [row for row in v2_rows(v2_document)] == V2_ORDER
+
+
+def test_v2_dates_are_as_written_with_their_precision_and_year(v2_document):
+    records = records_by_src(v2_document)
+    assert {src: (r["date"], r["date_precision"], r["year"]) for src, r in records.items()} == {
+        "cases/2024/shiyue.md": ("2024-10-01", "day", 2024),
+        "cases/2024/qiyue.md": ("2024-07", "month", 2024),
+        "cases/2024/ri.md": ("2024-06-18", "day", 2024),
+        "cases/2024/zao.md": ("2024-06-02", "day", 2024),
+        "cases/2024/a-yue.md": ("2024-06", "month", 2024),
+        "cases/2024/a-nian.md": ("2024", "year", 2024),
+        "cases/2023/jiu.md": ("2023-12-31", "day", 2023),
+    }
+    assert records["cases/2024/a-nian.md"]["source"] == {"name": "年终报道", "url": None, "date": "2025-01"}
+    rows = v2_rows(v2_document)
+    assert (rows["cases/2024/a-yue.md"]["date"], rows["cases/2024/a-yue.md"]["date_precision"]) == ("2024-06", "month")
+    assert (rows["cases/2024/a-nian.md"]["date"], rows["cases/2024/a-nian.md"]["source_date"]) == ("2024", "2025-01")
+
+
+def test_v2_stages_partners_venue_and_stage_reached_in_the_json(v2_document):
+    records = records_by_src(v2_document)
+    dated = records["cases/2024/ri.md"]
+    assert dated["stages"] == {"选题": "2024-05", "协商": "2024-06-18", "落实": "2024-09"}
+    assert list(dated["stages"]) == ["选题", "协商", "落实"]  # in stage order, as JSON keeps it
+    assert dated["partners"] == ["内江市政协", "隆昌市政协"]
+    assert (dated["venue"], dated["venue_key"]) == ("甘蔗街道委员联系点", "ganzhe")
+    # No status written: the last dated stage is the furthest reached.
+    assert (dated["status"], dated["stage_index"], dated["is_resolved"]) == ("落实", 5, True)
+    text_venue = records["cases/2024/a-yue.md"]
+    assert (text_venue["venue"], text_venue["venue_key"], text_venue["stages"]) == ("社区议事厅", None, {})
+    assert (text_venue["partners"], text_venue["is_resolved"]) == ([], False)
+    assert (records["cases/2024/zao.md"]["status"], records["cases/2024/zao.md"]["is_resolved"]) == ("办理", False)
+
+
+def test_v2_stages_partners_venue_and_stage_reached_in_the_csv(v2_document):
+    rows = v2_rows(v2_document)
+    dated, text_venue = rows["cases/2024/ri.md"], rows["cases/2024/a-yue.md"]
+    assert dated["stages"] == "选题=2024-05|协商=2024-06-18|落实=2024-09"
+    assert dated["partners"] == "内江市政协|隆昌市政协"
+    assert (dated["venue"], dated["venue_key"], dated["is_resolved"]) == ("甘蔗街道委员联系点", "ganzhe", "true")
+    assert (text_venue["stages"], text_venue["partners"], text_venue["venue_key"]) == ("", "", "")
+    assert (text_venue["venue"], text_venue["is_resolved"]) == ("社区议事厅", "false")
+
+
+def test_v2_the_schema_validates_the_json_as_written(v2_document):
+    validator().validate(v2_document)
+
+
+@pytest.mark.parametrize(
+    ("src", "change"),
+    [
+        ("cases/2024/a-yue.md", lambda r: r.update(date_precision="day")),
+        ("cases/2024/a-yue.md", lambda r: r.update(date="2024-06-01")),
+        ("cases/2024/a-yue.md", lambda r: r.update(date="2024-13")),
+        ("cases/2024/a-nian.md", lambda r: r.update(date_precision="month")),
+        ("cases/2024/a-nian.md", lambda r: r["source"].update(date="2025-1")),
+        ("cases/2024/ri.md", lambda r: r["stages"].update({"选题": "2024-02-30"})),
+    ],
+    ids=["month as day", "invented day", "no month 13", "year as month", "source month", "no such day"],
+)
+def test_v2_the_schema_refuses_a_date_that_is_not_as_precise_as_it_says(v2_document, src, change):
+    broken = copy.deepcopy(v2_document)
+    change(records_by_src(broken)[src])
+    with pytest.raises(ValidationError):
+        validator().validate(broken)
+
+
+def test_v2_feeds_are_valid_atom_in_the_order_of_the_data(v2_index, v2_document):
+    feeds = feeds_by_path(v2_index)
+    for path, xml in feeds.items():
+        assert atom_problems(xml) == [], path
+    assert entry_ids(feeds["feeds/cases.xml"]) == [record["url"] for record in v2_document["cases"]]
+
+
+def test_v2_a_month_only_and_a_year_only_entry_stand_at_the_first_day_of_their_period_and_say_so(v2_index):
+    root = ET.fromstring(feeds_by_path(v2_index)["feeds/cases.xml"])
+    by_id = {entry.findtext(f"{ATOM}id"): entry for entry in root.findall(f"{ATOM}entry")}
+    month = by_id["https://example.org/shangliang/cases/2024/a-yue/"]
+    assert month.findtext(f"{ATOM}published") == month.findtext(f"{ATOM}updated") == "2024-06-01T00:00:00+08:00"
+    note = "（协商日期为2024年6月，来源未写明具体日期；本条时间按该月第一天记。）"
+    assert month.findtext(f"{ATOM}summary") == note + "六月。"
+    year = by_id["https://example.org/shangliang/cases/2024/a-nian/"]
+    assert year.findtext(f"{ATOM}published") == year.findtext(f"{ATOM}updated") == "2024-01-01T00:00:00+08:00"
+    note = "（协商日期为2024年，来源未写明具体日期；本条时间按该年第一天记。）"
+    assert year.findtext(f"{ATOM}summary") == note + "全年。"
+    day = by_id["https://example.org/shangliang/cases/2024/ri/"]
+    assert day.findtext(f"{ATOM}published") == "2024-06-18T00:00:00+08:00"
+    assert day.findtext(f"{ATOM}summary") == "有日子。"  # a day: no note
+    assert root.findtext(f"{ATOM}updated") == "2024-10-01T00:00:00+08:00"  # the newest entry's
+
+
+def test_v2_a_feed_whose_newest_case_has_only_a_month_is_dated_by_that_months_first_day():
+    index = Index(tree({"cases/2024/a.md": case(date="2024-07"), "cases/2024/b.md": case(date="2024-06-30")}).catalogue)
+    xml = feeds_by_path(index)["feeds/districts/minhou.xml"]
+    assert atom_problems(xml) == []
+    root = ET.fromstring(xml)
+    assert entry_ids(xml)[0].endswith("/cases/2024/a/")
+    assert root.findtext(f"{ATOM}updated") == "2024-07-01T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(
+    ("edit", "reported"),
+    [
+        (lambda xml: xml.replace(b"<id>https://example.org/shangliang/cases/2024/lianhe/</id>", b"", 1), "atom:id"),
+        (lambda xml: xml.replace(b"2024-03-02T00:00:00+08:00</updated>", b"2024-03-02</updated>", 1), "RFC 3339"),
+        (lambda xml: xml.replace(b'<link href="https://example.org/shangliang/cases/2024/lianhe/"', b"<x", 1),
+         "rel=alternate"),
+    ],
+    ids=["entry without id", "date without time", "entry without link"],
+)
+def test_the_atom_check_itself_reports_a_broken_feed(index, edit, reported):
+    xml = feeds_by_path(index)["feeds/districts/gulou.xml"]
+    assert atom_problems(xml) == []
+    broken = edit(xml)
+    assert broken != xml
+    assert any(reported in problem for problem in atom_problems(broken)), atom_problems(broken)

@@ -1,7 +1,8 @@
 """Annual roundups without a build: the year's data, its Markdown, merging into the editor's file, charts.
 
-The expectations are written out by hand from the small tree below, never computed
-by the code under test.
+The expectations are written out by hand from the small trees below, never computed
+by the code under test. `TREE` is a v1 tree; `V2_TREE` adds content model v2's official
+figures and commendations, and dates with only a month or only a year.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from pathlib import Path
 
 import markdown
 import pytest
-from generated_tree import build
+from generated_tree import BRANDS, DISTRICTS, build, generated_cases
 
 from shangliang.pages.grouping import Index
 from shangliang.roundup.blocks import BLOCKS, render
 from shangliang.roundup.charts import ColumnChart, column_chart_svg, fingerprint_of
-from shangliang.roundup.figures import natural_key, roundups_of
+from shangliang.roundup.figures import case_years, natural_key, roundups_of
 from shangliang.roundup.files import plan_roundups
 from shangliang.roundup.merge import RoundupFileError, merge, new_file
 
@@ -114,18 +115,27 @@ def test_numbers_inside_names_sort_by_value() -> None:
 # --------------------------------------------------------------------------- Markdown
 
 
-def test_headline_table_shows_the_change_and_a_dash_for_unstated_figures(index: Index) -> None:
+def test_headline_table_shows_the_change_and_leaves_out_figures_no_case_states(index: Index) -> None:
     figures = rendered_blocks(index, 2024)["figures"]
     assert "| 案例 | 3（+2） | 1 |" in figures
     assert "| 参与委员 | 8（+4） | 4 |" in figures
-    assert "| 参与人数 | — | — |" in figures
+    assert "参与人数 |" not in figures  # no case of 2024 states it: no row, no dash, no 0
+    assert "本年度没有案例填写参与人数，表中未列出。" in figures
+    # Stated this year, not last year: this year's figure, no change, and last year's cell says why.
+    assert "| 解决问题 | 2 | 未填写 |" in figures
+    assert "| 协商专报 | 2 | 未填写 |" in figures  # no case of 2023 names a bulletin
+    assert "“未填写”表示上年的案例均未填写该项数据。" in figures
     assert "本站收录2024年的案例3件，比上年增加2件，其中1件已进入“落实”阶段。" in figures
+    assert "表中为本站收录的已发布案例的合计" in figures
 
 
 def test_without_last_year_the_headline_table_has_one_year(index: Index) -> None:
     figures = rendered_blocks(index, 2023)["figures"]
     assert "| 指标 | 2023年 |" in figures
+    assert "| 案例 | 1 |\n| 有案例的区县 | 1 |\n| 参与委员 | 4 |\n\n" in figures  # and nothing else
+    assert "本年度没有案例填写参与人数、解决问题、协商专报，表中未列出。" in figures
     assert "本站没有收录2022年的案例，无法与上年比较。" in figures
+    assert "未填写" not in figures
 
 
 def test_district_table_links_pages_and_counts_joint_cases_in_each_district(index: Index) -> None:
@@ -133,7 +143,8 @@ def test_district_table_links_pages_and_counts_joint_cases_in_each_district(inde
     assert "| **[榕你来商量](../brands/rong.md)**（合计） | 2 | 8 | 2 |" in districts
     assert "| [鼓楼区](../districts/gulou.md) | 2 | 8 | 2 |" in districts
     assert "| [闽侯县](../districts/minhou.md) · 邑起来商量 | 1 | 3 | 2 |" in districts
-    assert "本年度没有案例填写参与人数，表中未列出。" in districts
+    assert "| **[渝事好商量](../brands/yu.md)**（合计） | 1 | 未填写 | 未填写 |" in districts
+    assert "本年度没有案例填写参与人数，表中未列出。“未填写”表示该行的案例均未填写该项数据。" in districts
 
 
 def test_months_chart_is_an_image_whose_alt_text_states_the_numbers(index: Index) -> None:
@@ -143,6 +154,13 @@ def test_months_chart_is_an_image_whose_alt_text_states_the_numbers(index: Index
     image = re.search(r"!\[([^\]]*)\]\(2024-months\.svg\)", rendered.blocks["months"])
     assert image is not None
     assert "3月2件" in image.group(1) and "12月1件" in image.group(1) and "全年共3件" in image.group(1)
+    # A v1 tree: every case has a day, so the chart and its words are as they always were.
+    assert roundup.months_unknown == 0
+    assert rendered.charts["2024-months.svg"].alt == (
+        "2024年各月案例数柱状图：1月0件，2月0件，3月2件，4月0件，5月0件，6月0件，7月0件，8月0件，9月0件，"
+        "10月0件，11月0件，12月1件，全年共3件"
+    )
+    assert rendered.blocks["months"].endswith("\n\n按案例的协商日期统计。\n")
 
 
 def test_commended_cases_come_with_links_and_summaries(index: Index) -> None:
@@ -166,6 +184,147 @@ def test_front_matter_text_is_escaped_not_read_as_markup() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *强调* [链接](http://x) | 竖线" in html
     assert "专报_1_" in html and "<em>" not in html
     assert "&lt;img src=x onerror=alert(1)&gt; {: #id }" in html
+
+
+# --------------------------------------------------------------------------- content model v2
+
+V2_TREE = {
+    **TREE,
+    "brands/rong.md": {
+        **BRANDS["rong"],
+        "figures": {
+            2024: {"activities": "百余场", "consultations": "45场以上", "members": 800, "problems_solved": "20多个",
+                   "bulletins": 11, "venues": 45,
+                   "source": {"name": "人民政协网", "url": "https://example.org/news?id=1&p=(2)",
+                              "date": "2025-01-06"}},
+            2023: {"activities": "五十余场"},
+        },
+        "commendations": {2024: {
+            "cases": 10, "others": {"优秀委员": 80, "优秀委员联系点": 10, "优秀社情民意信息": 60, "好提案": "30件"},
+            "source": {"name": "福州日报", "date": "2025-01-10"},
+        }},
+    },
+    "brands/yu.md": {**BRANDS["yu"], "commendations": {
+        2024: {"cases": 5},
+        2023: {"others": {"优秀委员": "50余名"}},
+    }},
+    "districts/minhou.md": {
+        **DISTRICTS["minhou"], "figures": {2024: {"participants": 1967, "source": {"name": "闽侯县政协"}}},
+    },
+    "districts/lianjiang.md": {**DISTRICTS["lianjiang"], "figures": {2024: {"activities": 12}}},  # no case at all
+    "cases/2024/m.md": {"title": "只写明月份", "date": "2024-03", "district": "gulou", "format": "微协商"},
+    "cases/2024/y.md": {
+        "title": "只写明年份", "date": "2024", "district": "gulou", "format": "微协商", "highlight": True,
+    },
+}
+"""TREE, plus: rong's official figures and commendation (10 commended; the site holds b, d and y of them), yu's
+commendation of 5 (none held), official figures of minhou and of lianjiang (which has no case), a case of March
+2024 without a day and a case of 2024 without a month."""
+
+
+@pytest.fixture(scope="module")
+def v2_index() -> Index:
+    return Index(build(V2_TREE).catalogue)
+
+
+def all_text(blocks: dict[str, str]) -> str:
+    return "\n".join(blocks.values())
+
+
+def table_cells(block: str) -> list[str]:
+    return [cell.strip() for line in block.splitlines() if line.startswith("|") for cell in line.strip("|").split("|")]
+
+
+def test_v2_a_year_only_case_counts_in_its_year_but_in_no_month(v2_index: Index) -> None:
+    roundup = roundups_of(v2_index, [2024])[2024]
+    assert roundup.figures.cases == 5
+    assert roundup.months == (0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1)  # a, b and the month-only m in March
+    assert roundup.months_unknown == 1
+    chart = render(roundup, v2_index.catalogue, highlight_page=True).charts["2024-months.svg"]
+    assert sum(chart.values) == 4
+    assert chart.alt.endswith("12月1件，全年共5件，其中1件只写明年份、月份不详，未计入图中")
+    months = rendered_blocks(v2_index, 2024)["months"]
+    assert "另有1件案例的来源只写明年份（月份不详），无法归入某个月，未计入图中；只写明月份的案例计入该月。" in months
+
+
+def test_v2_a_year_with_only_a_year_only_case_has_a_roundup_with_an_empty_chart() -> None:
+    index = Index(build({"cases/2022/y.md": {"title": "旧", "date": "2022", "district": "gulou", "format": "微协商"}})
+                  .catalogue)
+    assert case_years(index) == [2022]
+    roundup = roundups_of(index, [2022])[2022]
+    assert (roundup.figures.cases, roundup.months, roundup.months_unknown) == (1, (0,) * 12, 1)
+    assert "全年共1件，其中1件只写明年份、月份不详，未计入图中" in months_chart_alt(index, 2022)
+
+
+def months_chart_alt(index: Index, year: int) -> str:
+    return render(roundups_of(index, [year])[year], index.catalogue, highlight_page=False).charts[
+        f"{year}-months.svg"].alt
+
+
+def test_v2_official_figures_are_shown_as_published_beside_a_different_collected_sum(v2_index: Index) -> None:
+    figures = rendered_blocks(v2_index, 2024)["figures"]
+    # What the site holds is still the site's own sum, labelled as such: the official 800 replaces nothing.
+    assert "| 参与委员 | 8（+4） | 4 |" in figures
+    assert "### 委员会公布的数据" in figures
+    rong = figures[figures.index("**[福州市政协 · 榕你来商量](../brands/rong.md)**"):]
+    official, held = rong.splitlines()[2:4]
+    assert official == (
+        "- 委员会公布：各类活动 百余场，协商活动 45场以上，参与委员 800，解决问题 20多个，协商专报 11，委员联系点 45。"
+        "来源：[人民政协网](https://example.org/news?id=1&p=%282%29)（2025年1月6日）。"
+    )
+    assert held == "- 本站收录：案例 4件，参与委员 8人次，解决问题 2个，协商专报 2期。"  # a, b, m, y
+
+
+def test_v2_a_districts_official_figure_no_case_states_is_shown_and_never_summed(v2_index: Index) -> None:
+    figures = rendered_blocks(v2_index, 2024)["figures"]
+    assert "参与人数 |" not in figures  # no case states participants: the site shows no sum of them
+    minhou = figures[figures.index("**[闽侯县 · 邑起来商量](../districts/minhou.md)**"):].splitlines()[2:4]
+    assert minhou == ["- 委员会公布：参与人数 1,967。来源：闽侯县政协。",
+                      "- 本站收录：案例 1件，参与委员 3人次，解决问题 2个，协商专报 1期。"]
+    lianjiang = figures[figures.index("**[连江县](../districts/lianjiang.md)**"):].splitlines()[2:4]
+    assert lianjiang == ["- 委员会公布：各类活动 12。", "- 本站收录：没有该政协2024年的案例。"]
+
+
+def test_v2_official_figures_are_those_of_the_roundups_year_only(v2_index: Index) -> None:
+    figures_2023 = rendered_blocks(v2_index, 2023)["figures"]
+    assert "- 委员会公布：各类活动 五十余场。" in figures_2023
+    assert "百余场" not in figures_2023 and "闽侯县 · 邑起来商量" not in figures_2023
+    assert "五十余场" not in rendered_blocks(v2_index, 2024)["figures"]
+
+
+def test_v2_a_v1_tree_has_no_official_section(index: Index) -> None:
+    assert "委员会公布" not in all_text(rendered_blocks(index, 2024))
+
+
+def test_v2_the_commendation_says_how_many_were_commended_and_how_many_the_site_holds(v2_index: Index) -> None:
+    highlights = rendered_blocks(v2_index, 2024)["highlights"]
+    assert (
+        "福州市政协通报表扬2024年度优秀案例10件，本站收录其中3件。"
+        "同时通报表扬：优秀委员 80，优秀委员联系点 10，优秀社情民意信息 60，好提案 30件。"
+        "来源：福州日报（2025年1月10日）。"
+    ) in highlights
+    assert "重庆市政协通报表扬2024年度优秀案例5件，本站尚未收录其中的案例。" in highlights
+    assert "本站收录的2024年度通报表扬的优秀案例3件（另见[2024年度优秀案例](../highlights/2024.md)）：" in highlights
+    assert highlights.count("\n- **[") == 3
+    assert "- **[只写明年份](../cases/2024/y.md)**（鼓楼区 · 微协商 · 2024年）" in highlights
+
+
+def test_v2_a_commendation_without_a_count_lists_what_it_commended_and_invents_no_count(v2_index: Index) -> None:
+    highlights = rendered_blocks(v2_index, 2023)["highlights"]
+    assert highlights == "## 优秀案例\n\n重庆市政协2023年度通报表扬：优秀委员 50余名。\n"
+
+
+@pytest.mark.parametrize("tree_name", ["TREE", "V2_TREE", "generated"])
+def test_no_dash_and_no_zero_tile_stands_for_a_figure_no_case_states(tree_name: str) -> None:
+    cases = {"TREE": TREE, "V2_TREE": V2_TREE}.get(tree_name) or generated_cases()
+    index = Index(build(cases).catalogue)
+    for year in case_years(index):
+        blocks = rendered_blocks(index, year)
+        assert "—" not in all_text(blocks), year
+        if tree_name != "generated":  # its random cases may state a 0, which is then shown
+            # No case of these trees states a 0: a 0 in these tables would be a sum no case states.
+            for name in ("figures", "districts"):
+                assert "0" not in table_cells(blocks[name]), (year, name)
 
 
 # --------------------------------------------------------------------------- merging into the editor's file

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sites import REPO, Site, case, fuzhou_tree, make_site, page
+from sites import BRAND_RONG, DISTRICT_MINHOU, REPO, Site, case, fuzhou_tree, make_site, page
 
 SCRIPT = REPO / "scripts" / "roundup.py"
 PROSE_TOP = "编辑写的2024年导语：   保留空格、*星号*和行尾空格。  \n"
@@ -199,6 +199,58 @@ def test_roundups_are_in_the_navigation_newest_first(written: Site) -> None:
     roundup = written.html("roundups/2024/")
     assert '<img alt="2024年各月案例数柱状图：' in roundup and 'src="../2024-months.svg"' in roundup
     assert (written.site_dir / "roundups" / "2024-months.svg").is_file()
+
+
+def v2_tree() -> dict[str, str]:
+    """fuzhou_tree() with content model v2: official figures, a commendation, dates with only a month or a year."""
+    files = fuzhou_tree()
+    files["brands/rong.md"] = page({
+        **BRAND_RONG,
+        "figures": {2024: {"activities": "百余场", "members": 800, "bulletins": 11,
+                           "source": {"name": "人民政协网", "url": "https://example.org/a", "date": "2025-01-06"}}},
+        "commendations": {2024: {"cases": 10, "others": {"优秀委员": 80}, "source": {"name": "福州日报"}}},
+    }, "榕你来商量是福州市政协的协商品牌。")
+    files["districts/minhou.md"] = page({**DISTRICT_MINHOU, "figures": {2024: {"participants": "千余人次"}}}, "闽侯。")
+    files["cases/2024/liuyue.md"] = page(case("只知六月的案例", "2024-06", "minhou", highlight=2024), "六月。")
+    files["cases/2024/quannian.md"] = page(case("只知年份的案例", "2024", "gulou", highlight=2024), "全年。")
+    return files
+
+
+def test_v2_roundups_show_official_figures_commendations_and_the_month_unknown(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "v2", v2_tree())
+    result = run(site, "--all")
+    assert result.returncode == 0, result.stderr
+    edited = edit_prose(site)
+    text = (site.content / "roundups" / "2024.md").read_text(encoding="utf-8")
+    assert "| 参与委员 | 13（+8） | 5 |" in text  # the site's own sum, beside (not replaced by) the official 800
+    assert "- 委员会公布：各类活动 百余场，参与委员 800，协商专报 11。来源：[人民政协网](https://example.org/a)" in text
+    assert "- 本站收录：案例 4件，参与委员 13人次，参与人数 55人次，解决问题 3个，协商专报 2期。" in text
+    assert "- 委员会公布：参与人数 千余人次。" in text
+    commended = "福州市政协通报表扬2024年度优秀案例10件，本站收录其中4件。同时通报表扬：优秀委员 80。来源：福州日报。"
+    assert commended in text
+    assert "全年共4件，其中1件只写明年份、月份不详，未计入图中](2024-months.svg)" in text
+    assert "另有1件案例的来源只写明年份（月份不详）" in text
+    assert "—" not in text
+
+    # A new case, then a second run: the editor's prose is kept byte for byte, and a third run writes nothing.
+    site.write("cases/2024/qiyue.md", page(case("只知七月的案例", "2024-07", "gulou", members=2), "七月。"))
+    result = run(site, "2024")
+    assert result.returncode == 0, result.stderr
+    after = (site.content / "roundups" / "2024.md").read_text(encoding="utf-8")
+    assert outside_blocks(after) == outside_blocks(edited)
+    assert PROSE_TOP in after and PROSE_BETWEEN in after and after.endswith(PROSE_END)
+    assert "| 参与委员 | 15（+10） | 5 |" in after and "7月1件" in after
+    assert run(site, "--all", "--check").returncode == 0
+    assert "up to date, nothing written" in run(site, "--all").stdout
+
+    build = site.build("--strict")
+    assert build.returncode == 0, build.stderr
+    html = site.html("roundups/2024/")
+    assert "委员会公布的数据" in html and 'href="https://example.org/a"' in html
+    assert "本站收录其中4件" in html
+    assert '<img alt="2024年各月案例数柱状图：' in html and "月份不详，未计入图中" in html
+    svg = (site.site_dir / "roundups" / "2024-months.svg").read_text(encoding="utf-8")
+    assert "月份不详" in svg  # the chart's own title says it too
 
 
 @pytest.mark.browser

@@ -41,12 +41,7 @@ from typing import Any
 import pytest
 from sites import BRAND_RONG, DISTRICT_GULOU, DISTRICT_MINHOU, Site, case, make_site, page
 
-from shangliang.local_site import CHROMIUM_ARGS, chromium_path
-
-try:  # another engineer may move it; it is in shangliang.local_site today
-    from shangliang.local_site import free_port
-except ImportError:  # pragma: no cover
-    from shangliang.local_site.static import free_port
+from shangliang.local_site import CHROMIUM_ARGS, chromium_path, free_port
 
 WITHIN = 10
 """Seconds after a rebuild within which every page must show (or stop showing) the problem."""

@@ -193,6 +193,8 @@ def _object(properties: dict[str, Any], description: str) -> dict[str, Any]:
     }
 
 
+_STAGE_NUMBERS = "、".join(f"{number} {stage}" for number, stage in enumerate(STAGES))
+"""`0 选题、1 调研、…、5 落实`"""
 _TEXT = {"type": "string"}
 _TEXTS = {"type": "array", "items": {"type": "string"}}
 _COUNT = {"type": "integer", "minimum": 0}
@@ -243,7 +245,7 @@ def schema() -> dict[str, Any]:
             "problems_solved": {**_nullable(_COUNT), "description": "解决问题数；未说明为 null（不是 0）"},
             "status": {**_TEXT, "enum": list(STAGES), "description": "进展到的最远阶段"},
             "stage_index": {"type": "integer", "minimum": 0, "maximum": len(STAGES) - 1,
-                            "description": "阶段序号：" + "、".join(f"{number} {stage}" for number, stage in enumerate(STAGES))},
+                            "description": "阶段序号：" + _STAGE_NUMBERS},
             "stages": {"type": "object", "propertyNames": {"enum": list(STAGES)}, "additionalProperties": _DATE,
                        "description": "各阶段到达的日期（按写明的精度），按阶段顺序；只列出编辑写明日期的阶段"},
             "is_resolved": {"type": "boolean", "description": "是否已进入最后的“落实”阶段"},

@@ -1,9 +1,15 @@
 """A roundup as Markdown: the generated blocks, one per part of the roundup.
 
 `render` turns a `Roundup` into named blocks of Markdown (`BLOCKS`, in page order) and
-the charts they show; `roundup_merge` puts the blocks into the editor's file. Text from
+the charts they show; `merge` puts the blocks into the editor's file. Text from
 front matter (titles, summaries, names) is escaped, so it shows as written and is never
 read as Markdown or HTML. Links point at the content files, so MkDocs checks them.
+
+Figures follow content model v2: the sums over the published cases are labelled as
+what this site holds (本站收录); a committee's official figure is shown as published,
+labelled as the committee's (委员会公布) with its source, beside those sums and never
+in their place. A figure that no case states and no committee published is left out,
+and the text says so; it never shows as a dash or a 0.
 """
 
 from __future__ import annotations
@@ -14,11 +20,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from shangliang.model import Case, Catalogue
+from shangliang.content.figures import FIGURE_LABELS
+from shangliang.model import Brand, Case, Catalogue, District, FigureValue, Source
 from shangliang.pages import chinese
 from shangliang.pages.grouping import Figures
 from shangliang.roundup.charts import ColumnChart
-from shangliang.roundup.figures import Roundup
+from shangliang.roundup.figures import Commended, Published, Roundup
 from shangliang.urls import highlights_src, roundup_src
 
 BLOCKS: tuple[str, ...] = (
@@ -26,6 +33,10 @@ BLOCKS: tuple[str, ...] = (
 )
 ROUNDUP_DIR = posixpath.dirname(roundup_src(2000))
 IMPLEMENTED = "落实"
+COLLECTED = "本站收录"
+OFFICIAL = "委员会公布"
+NOT_FILLED = "未填写"
+"""A table cell whose figure none of the row's cases states (the column is there for the other rows)."""
 
 
 # --------------------------------------------------------------------------- names of things
@@ -55,6 +66,15 @@ def text(value: str) -> str:
     value = " ".join(value.split())
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+
+
+def external_link(label: str, url: str) -> str:
+    """A link to another site (an editor's `source.url`, already checked to be http or https)."""
+    return f"[{text(label)}]({quote(url.strip(), safe=_URL_SAFE)})"
+
+
+_URL_SAFE = ":/?#@!$&'*+,;=%~-._"
+"""Kept as they are in a link target; brackets, spaces, quotes and the like are percent-encoded."""
 
 
 def link(label: str, src_uri: str) -> str:
@@ -95,32 +115,43 @@ def render(roundup: Roundup, catalogue: Catalogue, *, highlight_page: bool) -> R
 
 
 def months_chart(roundup: Roundup) -> ColumnChart:
+    """Cases by month; cases dated only by their year are in no column, and the alt text says how many."""
     counts = "，".join(f"{month}月{count}件" for month, count in enumerate(roundup.months, start=1))
     alt = f"{roundup.year}年各月案例数柱状图：{counts}，全年共{roundup.figures.cases}件"
+    if roundup.months_unknown:
+        alt += f"，其中{_number(roundup.months_unknown)}件只写明年份、月份不详，未计入图中"
     return ColumnChart(tuple(f"{month}月" for month in range(1, 13)), roundup.months, alt)
 
 
-def _number(value: int | None) -> str:
+def _number(value: int) -> str:
     return chinese.number_zh(value)
 
 
-def _change(now: int | None, before: int | None) -> str:
-    if now is None or before is None:
-        return chinese.NOT_STATED
+def _stated(value: int | None) -> str:
+    """A figure in a table cell: the number, or 未填写 when none of the row's cases states it."""
+    return NOT_FILLED if value is None else _number(value)
+
+
+def _change(now: int, before: int) -> str:
     if now == before:
         return "持平"
     return f"+{_number(now - before)}" if now > before else f"−{_number(before - now)}"
 
 
-def _with_change(now: int | None, before: int | None) -> str:
-    """`8（+2）`: this year's figure and the change from last year, when both are stated."""
-    if now is None or before is None:
+def _with_change(now: int, before: int | None) -> str:
+    """`8（+2）`: this year's figure and the change from last year, when last year's is stated too."""
+    if before is None:
         return _number(now)
     return f"{_number(now)}（{_change(now, before)}）"
 
 
 def _percent(part: int, whole: int) -> str:
-    return f"{(part * 100 + whole // 2) // whole}%" if whole else chinese.NOT_STATED
+    return f"{(part * 100 + whole // 2) // whole}%" if whole else ""
+
+
+def _as_published(value: FigureValue) -> str:
+    """An official figure as the committee published it: `1,967`, or its text (`百余场`) escaped."""
+    return _number(value) if isinstance(value, int) else text(value)
 
 
 _FIGURE_ROWS: tuple[tuple[str, Callable[[Figures], int | None]], ...] = (
@@ -129,26 +160,40 @@ _FIGURE_ROWS: tuple[tuple[str, Callable[[Figures], int | None]], ...] = (
     ("参与委员", lambda f: f.members),
     ("参与人数", lambda f: f.participants),
     ("解决问题", lambda f: f.problems_solved),
-    ("协商专报", lambda f: f.bulletins),
+    ("协商专报", lambda f: f.bulletins or None),  # no case names a bulletin: not stated, never a 0
 )
+"""The headline figures; a row whose figure no case of the year states is left out of the table."""
 
 _STATED_COLUMNS: tuple[tuple[str, Callable[[Figures], int | None]], ...] = _FIGURE_ROWS[2:5]
 """The figures a case may leave out; the district table shows those that some case states."""
+
+_COLLECTED_ITEMS: tuple[tuple[str, str, Callable[[Figures], int | None]], ...] = (
+    ("案例", "件", lambda f: f.cases),
+    ("参与委员", "人次", lambda f: f.members),
+    ("参与人数", "人次", lambda f: f.participants),
+    ("解决问题", "个", lambda f: f.problems_solved),
+    ("协商专报", "期", lambda f: f.bulletins or None),
+)
+"""What a committee's line of 本站收录 names beside its official figures: label, unit, figure."""
 
 
 def _figures(roundup: Roundup) -> list[str]:
     year, now, before = roundup.year, roundup.figures, roundup.previous
     lines = ["## 总体数据", ""]
+    rows = [(label, value) for label, value in _FIGURE_ROWS if value(now) is not None]
+    left_out = [label for label, value in _FIGURE_ROWS if value(now) is None]
+    earlier_unstated = False
     if before is None:
         lines += [f"| 指标 | {year}年 |", "| --- | ---: |"]
-        lines += [f"| {label} | {_number(value(now))} |" for label, value in _FIGURE_ROWS]
+        lines += [f"| {label} | {_stated(value(now))} |" for label, value in rows]
     else:
         # Three columns, so that the table fits a phone's width; the change is in brackets.
         lines += [f"| 指标 | {year}年（比上年） | {year - 1}年 |", "| --- | ---: | ---: |"]
-        lines += [
-            f"| {label} | {_with_change(value(now), value(before))} | {_number(value(before))} |"
-            for label, value in _FIGURE_ROWS
-        ]
+        for label, value in rows:
+            this_year, last_year = value(now), value(before)
+            assert this_year is not None  # rows holds the figures stated this year
+            earlier_unstated |= last_year is None
+            lines.append(f"| {label} | {_with_change(this_year, last_year)} | {_stated(last_year)} |")
     lines.append("")
     sentence = f"本站收录{year}年的案例{_number(now.cases)}件"
     if before is not None and now.cases > before.cases:
@@ -162,15 +207,70 @@ def _figures(roundup: Roundup) -> list[str]:
         sentence += f"本站没有收录{year - 1}年的案例，无法与上年比较。"
     lines.append(sentence)
     lines.append("")
-    lines.append(_figures_note((now, before) if before else (now,)))
+    lines.append(_figures_note(left_out, earlier_unstated))
+    if roundup.published:
+        lines += ["", *_published(roundup)]
     return lines
 
 
-def _figures_note(figures: Sequence[Figures]) -> str:
-    note = "数据为已发布案例的合计，联合协商案例只计一次；参与委员、参与人数按人次合计，协商专报按期数计。"
-    if any(f.members is None or f.participants is None or f.problems_solved is None for f in figures):
-        note = "“—”表示所列案例均未填写该项数据。" + note
+def _figures_note(left_out: Sequence[str], earlier_unstated: bool) -> str:
+    note = (f"表中为{COLLECTED}的已发布案例的合计，联合协商案例只计一次；"
+            "参与委员、参与人数按人次合计，协商专报按期数计。")
+    if earlier_unstated:
+        note += f"“{NOT_FILLED}”表示上年的案例均未填写该项数据。"
+    if left_out:
+        note += f"本年度没有案例填写{'、'.join(left_out)}，表中未列出。"
     return note
+
+
+def _published(roundup: Roundup) -> list[str]:
+    """Each committee's official figures for the year, as published, beside what this site holds of its cases."""
+    lines = [
+        f"### {OFFICIAL}的数据",
+        "",
+        f"各政协公布的{roundup.year}年数据按公布的原样列出，旁边是{COLLECTED}的该政协案例的合计。"
+        "本站只收录已发布的案例，不是委员会工作的全部，两者统计范围不同，不能互相替代。",
+    ]
+    for row in roundup.published:
+        official = "，".join(
+            f"{text(FIGURE_LABELS.get(name, name))} {_as_published(value)}" for name, value in row.figures.values
+        )
+        line = f"- {OFFICIAL}：{official}。"
+        source = _source(row.figures.source)
+        if source:
+            line += source + "。"
+        lines += ["", f"**{_committee_link(row.committee)}**", "", line, f"- {COLLECTED}：{_held(row, roundup.year)}"]
+    return lines
+
+
+def _held(row: Published, year: int) -> str:
+    if row.held is None:
+        return f"没有该政协{year}年的案例。"
+    held = row.held
+    items = [(label, unit, value(held)) for label, unit, value in _COLLECTED_ITEMS]
+    return "，".join(f"{label} {_number(value)}{unit}" for label, unit, value in items if value is not None) + "。"
+
+
+def _committee_link(committee: Brand | District) -> str:
+    """`福州市政协 · 榕你来商量`, linked to its page."""
+    if isinstance(committee, Brand):
+        label = f"{committee.organisation} · {committee.name}"
+    else:
+        label = committee.organisation or committee.name
+        if committee.sub_brand:
+            label += f" · {committee.sub_brand}"
+        if committee.partner:
+            label += "（协作方）"
+    return link(label, committee.src_uri)
+
+
+def _source(source: Source | None) -> str:
+    """`来源：[人民政协网](https://…)（2025年1月6日）`, or "" when nothing names it."""
+    if source is None or not (source.name or source.url):
+        return ""
+    name = source.name or source.url or ""
+    named = external_link(name, source.url) if source.url else text(name)
+    return f"来源：{named}" + (f"（{chinese.date_zh(source.date)}）" if source.date else "")
 
 
 def _districts(roundup: Roundup) -> list[str]:
@@ -184,8 +284,12 @@ def _districts(roundup: Roundup) -> list[str]:
         "| --- |" + " ---: |" * len(columns),
     ]
 
+    unfilled = False
+
     def cells(figures: Figures) -> str:
-        return " | ".join(_number(value(figures)) for _, value in columns) + " |"
+        nonlocal unfilled
+        unfilled |= any(value(figures) is None for _, value in columns)
+        return " | ".join(_stated(value(figures)) for _, value in columns) + " |"
 
     for group in roundup.brands:
         lines.append(f"| **{link(group.brand.name, group.brand.src_uri)}**（合计） | {cells(group.figures)}")
@@ -203,6 +307,8 @@ def _districts(roundup: Roundup) -> list[str]:
     left_out = [label for label, value in _STATED_COLUMNS if value(roundup.figures) is None]
     if left_out:
         lines[-1] += f"本年度没有案例填写{'、'.join(left_out)}，表中未列出。"
+    if unfilled:
+        lines[-1] += f"“{NOT_FILLED}”表示该行的案例均未填写该项数据。"
     return lines
 
 
@@ -238,26 +344,57 @@ def _stages(roundup: Roundup) -> list[str]:
 
 
 def _months(roundup: Roundup, chart: ColumnChart) -> list[str]:
+    note = "按案例的协商日期统计。"
+    if roundup.months_unknown:
+        note += (f"另有{_number(roundup.months_unknown)}件案例的来源只写明年份（月份不详），无法归入某个月，"
+                 "未计入图中；只写明月份的案例计入该月。")
     return [
         "## 各月案例",
         "",
         f"![{text(chart.alt)}]({months_chart_name(roundup.year)})",
         "",
-        "按案例的协商日期统计。",
+        note,
     ]
 
 
 def _highlights(roundup: Roundup, catalogue: Catalogue, highlight_page: bool) -> list[str]:
     year = roundup.year
     lines = ["## 优秀案例", ""]
+    for row in roundup.commended:
+        lines += [_commendation(row, year), ""]
     if not roundup.highlights:
+        if roundup.commended:  # each commendation above says how many of its cases the site holds
+            return lines[:-1]
         return [*lines, f"本站没有收录{year}年度通报表扬的优秀案例。"]
     intro = f"{year}年度通报表扬的优秀案例{_number(len(roundup.highlights))}件"
+    if roundup.commended:
+        intro = f"{COLLECTED}的" + intro
     if highlight_page:
         intro += f"（另见{link(f'{year}年度优秀案例', highlights_src(year))}）"
     lines += [intro + "：", ""]
     lines += [_case_item(case, catalogue) for case in roundup.highlights]
     return lines
+
+
+def _commendation(row: Commended, year: int) -> str:
+    """`福州市政协通报表扬2024年度优秀案例10件，本站收录其中3件。同时通报表扬：优秀委员 80，…。来源：…。`
+
+    When the committee did not say how many cases it commended, no count is written for it,
+    and the site's count is given only if the site holds some.
+    """
+    commendation, organisation = row.commendation, text(row.brand.organisation)
+    others = "，".join(f"{text(name)} {_as_published(value)}" for name, value in commendation.others)
+    if commendation.cases is not None:
+        held = f"本站收录其中{_number(row.held)}件" if row.held else "本站尚未收录其中的案例"
+        sentence = f"{organisation}通报表扬{year}年度优秀案例{_number(commendation.cases)}件，{held}。"
+        if others:
+            sentence += f"同时通报表扬：{others}。"
+    else:
+        sentence = f"{organisation}{year}年度通报表扬" + (f"：{others}。" if others else "。")
+        if row.held:
+            sentence += f"本站收录其通报表扬的优秀案例{_number(row.held)}件。"
+    source = _source(commendation.source)
+    return sentence + (source + "。" if source else "")
 
 
 def _case_item(case: Case, catalogue: Catalogue) -> str:
