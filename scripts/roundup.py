@@ -25,9 +25,15 @@ DESCRIPTION = """\
 Write the roundup (年度综述) of each year asked for: content/roundups/<year>.md with its
 generated blocks (figures and the change from last year, districts and sub-brands,
 formats, stages, cases by month as a chart, commended cases, topics, bulletins) and
-the chart files next to it. Only what is between the <!-- shangliang:roundup … -->
-markers is rewritten; the editor's prose around them is kept byte for byte, and a
-run that has nothing new to say writes nothing.
+the chart files next to it. The figures are the sums of the published cases (本站收录);
+the figures a committee published for the year (`figures` of a brand or a district) are
+shown as published beside them (委员会公布), with their source, and never replace them;
+a figure no case states and no committee published is left out. A brand's
+`commendations` of the year say how many cases were commended and how many of them
+the site holds. Cases dated only by their year are counted apart from the months.
+Only what is between the <!-- shangliang:roundup … --> markers is rewritten; the
+editor's prose around them is kept byte for byte, and a run that has nothing new to
+say writes nothing.
 
 The content is checked first, exactly as `mkdocs build` checks it: any error stops
 the roundup, reported in the build's one-line form.

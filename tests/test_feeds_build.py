@@ -1,7 +1,8 @@
 """Open data files and Atom feeds in real `mkdocs build` output, read back with standard parsers.
 
 The fixture site is `sites.fuzhou_tree()` (two districts, a joint case, a draft)
-published under a sub-path, so every absolute URL must keep the path.
+published under a sub-path, so every absolute URL must keep the path; `v2` adds
+content model v2's dates with only a month or a year, stages, partners and a venue page.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from atom_check import atom_problems
 from conftest import REPO
 from jsonschema import Draft202012Validator
 from sites import Site, case, fuzhou_tree, make_site, page, with_minhou
@@ -61,8 +63,10 @@ def read_csv(site_dir: Path) -> list[dict[str, str]]:
 
 
 def feed_entries(site_dir: Path, path: str) -> list[str]:
-    """The entry ids of a feed, in order, parsed as Atom."""
-    root = ET.parse(site_dir / path).getroot()
+    """The entry ids of a feed, in order, parsed as Atom (and checked against RFC 4287)."""
+    xml = (site_dir / path).read_bytes()
+    assert atom_problems(xml) == [], path
+    root = ET.fromstring(xml)
     assert root.tag == f"{ATOM}feed"
     return [entry.findtext(f"{ATOM}id") or "" for entry in root.findall(f"{ATOM}entry")]
 
@@ -153,6 +157,65 @@ def test_the_draft_is_in_no_data_file_and_no_feed(fuzhou: Site) -> None:
         text = path.read_bytes().decode("utf-8-sig")
         for word in DRAFT:
             assert word not in text, f"{word} in {path.name}"
+
+
+# -- content model v2 ----------------------------------------------------------------
+
+# Published cases of the v2 site, newest first: a month after the days written out in it, a year after its months.
+V2_PUBLISHED = [
+    "cases/2024/dianshang/", "cases/2024/a-liuyue/", "cases/2024/yiyuan/", "cases/2024/a-quannian/",
+    "cases/2023/lianhe/", "cases/2023/zaoqi/",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def v2(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    files = fuzhou_tree()
+    venue = {"name": "甘蔗街道委员联系点", "type": "委员联系点", "district": "minhou"}
+    files["venues/ganzhe.md"] = page(venue, "联系点。")
+    files["cases/2024/a-liuyue.md"] = page(
+        case("只知六月的案例", "2024-06", "minhou", venue="ganzhe", partners=["内江市政协"],
+             stages={"选题": "2024-05", "协商": "2024-06"}),
+        "六月的协商。",
+    )
+    files["cases/2024/a-quannian.md"] = page(case("只知年份的案例", "2024", "gulou"), "这一年的协商。")
+    site = with_site_url(make_site(tmp_path_factory.mktemp("v2-feeds"), files), SITE_URL)
+    result = site.build("--strict")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_v2_data_keeps_dates_as_written_in_the_catalogues_order_and_validates(v2: Site) -> None:
+    document = read_json(v2.site_dir)
+    assert [record["url"] for record in document["cases"]] == [SITE_URL + url for url in V2_PUBLISHED]
+    records = {record["src"]: record for record in document["cases"]}
+    month, year = records["cases/2024/a-liuyue.md"], records["cases/2024/a-quannian.md"]
+    assert (month["date"], month["date_precision"], year["date"], year["date_precision"]) == (
+        "2024-06", "month", "2024", "year",
+    )  # fmt: skip
+    assert (month["stages"], month["partners"]) == ({"选题": "2024-05", "协商": "2024-06"}, ["内江市政协"])
+    assert (month["venue"], month["venue_key"]) == ("甘蔗街道委员联系点", "ganzhe")
+    schema = json.loads((v2.site_dir / "data/cases.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(document)
+    rows = {row["src"]: row for row in read_csv(v2.site_dir)}
+    assert rows["cases/2024/a-liuyue.md"]["stages"] == "选题=2024-05|协商=2024-06"
+    assert (rows["cases/2024/a-quannian.md"]["date"], rows["cases/2024/a-quannian.md"]["date_precision"]) == (
+        "2024", "year",
+    )  # fmt: skip
+
+
+def test_v2_every_feed_is_valid_atom_and_dates_a_month_or_a_year_by_its_first_day(v2: Site) -> None:
+    assert feed_entries(v2.site_dir, "feeds/cases.xml") == [SITE_URL + url for url in V2_PUBLISHED]
+    for district in ("minhou", "gulou"):
+        feed_entries(v2.site_dir, f"feeds/districts/{district}.xml")  # checked against RFC 4287
+    root = ET.parse(v2.site_dir / "feeds/cases.xml").getroot()
+    entries = {entry.findtext(f"{ATOM}id"): entry for entry in root.findall(f"{ATOM}entry")}
+    month, year = entries[SITE_URL + "cases/2024/a-liuyue/"], entries[SITE_URL + "cases/2024/a-quannian/"]
+    assert month.findtext(f"{ATOM}published") == "2024-06-01T00:00:00+08:00"
+    assert (month.findtext(f"{ATOM}summary") or "").startswith("（协商日期为2024年6月，来源未写明具体日期；")
+    assert year.findtext(f"{ATOM}updated") == "2024-01-01T00:00:00+08:00"
+    assert (year.findtext(f"{ATOM}summary") or "").endswith("本条时间按该年第一天记。）这一年的协商。")
+    assert root.findtext(f"{ATOM}updated") == "2024-06-18T00:00:00+08:00"  # dianshang, the newest
 
 
 # -- links -------------------------------------------------------------------------

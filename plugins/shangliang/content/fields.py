@@ -140,6 +140,14 @@ class Fields:
             return default
         return text
 
+    def required_key(self, name: str, what: str) -> str | None:
+        """A key the field must hold; `what` says which (`the key of the parent brand, e.g. rong`)."""
+        value = self.meta.get(name)
+        if value is None or value == "":
+            self.error(name, f"missing (required: {what})")
+            return None
+        return self.key(name, value)
+
     def key(self, name: str, value: Any) -> str | None:
         if not isinstance(value, str) or not KEY_PATTERN.match(value):
             self.error(

@@ -74,6 +74,15 @@ def too_deep(body: str, limit: int = MAX_NESTING) -> Finding | None:
     A level is a marker (`- `, `1. `, `> `) at the line's start, or four columns of
     indentation before one (Markdown's nesting step). Lines inside fenced code are text.
     """
+    for number, line in lines_outside_code(body):
+        depth = _depth(line)
+        if depth > limit:
+            return Finding(number, 1, f"{depth} levels")
+    return None
+
+
+def lines_outside_code(body: str) -> Iterator[tuple[int, str]]:
+    """(1-based number, line) of every line of a Markdown body outside fenced code blocks."""
     fence: str | None = None
     for number, line in enumerate(body.splitlines(), start=1):
         opened = _FENCE.match(line)
@@ -84,10 +93,7 @@ def too_deep(body: str, limit: int = MAX_NESTING) -> Finding | None:
         if opened:
             fence = opened.group(1)
             continue
-        depth = _depth(line)
-        if depth > limit:
-            return Finding(number, 1, f"{depth} levels")
-    return None
+        yield number, line
 
 
 def _depth(line: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from shangliang.content.limits import lines_outside_code
 from shangliang.model import Problem, Severity
 
 KEPT_MARKUP = (
@@ -17,7 +18,6 @@ KEPT_MARKUP = (
     "links to http, https, mailto or within the site, and images inside the site"
 )
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 _CHECKS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -41,16 +41,8 @@ class UnsafeMarkup:
 def unsafe_markup(body: str, first_line: int = 1) -> list[UnsafeMarkup]:
     """Every piece of markup in `body` the sanitizer removes, with its line in the file."""
     found: list[UnsafeMarkup] = []
-    fence: str | None = None
-    for offset, line in enumerate(body.splitlines()):
-        opened = _FENCE.match(line)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
+    for number, line in lines_outside_code(body):
+        offset = number - 1
         text = _INLINE_CODE.sub("", line)
         for pattern, label in _CHECKS:
             for match in pattern.finditer(text):

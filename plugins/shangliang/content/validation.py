@@ -137,12 +137,7 @@ def validate_district(document: Document) -> tuple[District | None, list[Problem
     fields = Fields(document)
     key = _checked_key(fields)
     name = fields.text("name", required=True)
-    brand_value = fields.meta.get("brand")
-    brand_key = None
-    if brand_value is None or brand_value == "":
-        fields.error("brand", "missing (required: the key of the parent brand, e.g. rong)")
-    else:
-        brand_key = fields.key("brand", brand_value)
+    brand_key = fields.required_key("brand", "the key of the parent brand, e.g. rong")
     sub_brand = fields.text("sub_brand")
     organisation = fields.text("organisation")
     order = fields.whole_number("order", minimum=None)
@@ -163,12 +158,7 @@ def validate_venue(document: Document, *, types: tuple[str, ...]) -> tuple[Venue
     key = _checked_key(fields)
     name = fields.text("name", required=True)
     venue_type = fields.choice("type", types)
-    district_value = fields.meta.get("district")
-    district_key = None
-    if district_value is None or district_value == "":
-        fields.error("district", "missing (required: the key of the venue's district, e.g. minhou)")
-    else:
-        district_key = fields.key("district", district_value)
+    district_key = fields.required_key("district", "the key of the venue's district, e.g. minhou")
     opened = fields.date("opened")
     address = fields.text("address")
     fields.unknown_fields(VENUE_FIELDS)

@@ -8,8 +8,12 @@
 Feeds need absolute links, so they are made only for a site with a `site_url`.
 An entry's id and link are the case page's URL; its `published` and `updated`
 are the case's date at 00:00 China time (+08:00), and a feed's `updated` is
-its newest entry's. Nothing depends on the time of the build: building twice
-gives the same bytes. The XML is written by feedgen, which escapes all text.
+its newest entry's. Atom needs a full timestamp: a case dated only by its month
+(`2024-06`) or its year (`2024`) stands at that period's first day, and its
+summary begins by saying so (`（协商日期为2024年6月，来源未写明具体日期；本条时间按该月
+第一天记。）`), so no reader takes the day for the day of the consultation. Nothing
+depends on the time of the build: building twice gives the same bytes. The XML is
+written by feedgen, which escapes all text.
 
 Each feed folder also gets an empty `sitemap.xml`: Material's JavaScript
 fetches `sitemap.xml` next to every `<link rel="alternate">` of a page (it

@@ -33,32 +33,26 @@ Events, in the order MkDocs calls them (every one does nothing when `enabled: fa
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
-from mkdocs.utils.templates import url_filter
 
-from shangliang import urls
 from shangliang.content.catalogue import LoadResult, load_catalogue
 from shangliang.content.links import links_leaving
 from shangliang.content.markup import removed_markup_problem
 from shangliang.content.reading import read_document
 from shangliang.outputs.feeds import write_feeds
 from shangliang.outputs.open_data import write_open_data
-from shangliang.pages import chinese
 from shangliang.pages.grouping import Index
-from shangliang.pages.parts import Heading, site_view
+from shangliang.pages.parts import site_view
 from shangliang.pages.placeholder import placeholder_source
 from shangliang.pages.plan import plan_pages
 from shangliang.pages.problems import problem_report
@@ -73,6 +67,7 @@ from shangliang.plugin.dirty_build import (
 from shangliang.plugin.files import apply_plan
 from shangliang.plugin.navigation import arrange_navigation
 from shangliang.plugin.state import Build, LoadedContent, PreviewSession
+from shangliang.plugin.templates import anchor_link, register_filters
 from shangliang.preview.background import BackgroundJob
 from shangliang.search.pagefind import SearchIndexError, build_search_index
 from shangliang.security.csp import NGINX_FILE, inline_script_hashes, nginx_include, with_policy_meta
@@ -209,7 +204,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         if planned is None:
             return html
         view = self.build.views_in_progress[page.file.src_uri] = planned.view()
-        page.toc.items.extend(_anchor_link(heading, level=2) for heading in generated_headings(view))
+        page.toc.items.extend(anchor_link(heading, level=2) for heading in generated_headings(view))
         return html
 
     def _sanitized(self, body: str, src_uri: str) -> str:
@@ -242,9 +237,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         """Filters templates use: `zh_date` (2024年6月18日), `zh_number` (1,967) and `href` (a URL,
         percent-encoded), registered even when the plugin is off so that the theme's templates compile;
         and, when on, the site's view for every page (`shangliang_site`)."""
-        env.filters["zh_date"] = chinese.date_zh
-        env.filters["zh_number"] = chinese.number_zh
-        env.filters["href"] = href_filter
+        register_filters(env)
         if self.content is None:
             return env
         env.globals["shangliang_once"] = self.build.render_once
@@ -319,16 +312,3 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         """No more background work (a run under way finishes on its own)."""
         if self.preview and self.preview.background is not None:
             self.preview.background.stop()
-
-
-@pass_context
-def href_filter(context: Any, value: str) -> str:
-    """MkDocs' `url` filter over a URL percent-encoded first: a file name holding `"` or `<` cannot
-    break out of the attribute it is written into (`urls.href`)."""
-    return str(url_filter(context, urls.href(str(value))))
-
-
-def _anchor_link(heading: Heading, level: int) -> AnchorLink:
-    link = AnchorLink(html.escape(heading.title, quote=False), heading.anchor, level)
-    link.children = [_anchor_link(child, level + 1) for child in heading.children]
-    return link

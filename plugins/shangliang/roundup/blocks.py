@@ -180,18 +180,18 @@ _COLLECTED_ITEMS: tuple[tuple[str, str, Callable[[Figures], int | None]], ...] =
 def _figures(roundup: Roundup) -> list[str]:
     year, now, before = roundup.year, roundup.figures, roundup.previous
     lines = ["## 总体数据", ""]
-    rows = [(label, value) for label, value in _FIGURE_ROWS if value(now) is not None]
+    # Only the figures some case of the year states; the others are named in the note.
+    rows = [(label, value, stated) for label, value in _FIGURE_ROWS if (stated := value(now)) is not None]
     left_out = [label for label, value in _FIGURE_ROWS if value(now) is None]
     earlier_unstated = False
     if before is None:
         lines += [f"| 指标 | {year}年 |", "| --- | ---: |"]
-        lines += [f"| {label} | {_stated(value(now))} |" for label, value in rows]
+        lines += [f"| {label} | {_number(this_year)} |" for label, _, this_year in rows]
     else:
         # Three columns, so that the table fits a phone's width; the change is in brackets.
         lines += [f"| 指标 | {year}年（比上年） | {year - 1}年 |", "| --- | ---: | ---: |"]
-        for label, value in rows:
-            this_year, last_year = value(now), value(before)
-            assert this_year is not None  # rows holds the figures stated this year
+        for label, value, this_year in rows:
+            last_year = value(before)
             earlier_unstated |= last_year is None
             lines.append(f"| {label} | {_with_change(this_year, last_year)} | {_stated(last_year)} |")
     lines.append("")
