@@ -126,7 +126,7 @@ def test_an_unknown_district_is_refused_with_the_valid_keys_and_their_names(site
 @pytest.mark.parametrize(
     ("flag", "value", "message"),
     [
-        ("--date", "2024-13-45", "error: --date: not a date (got '2024-13-45'; expected YYYY-MM-DD)"),
+        ("--date", "2024-13-45", "error: --date: not a date (got '2024-13-45'; expected YYYY-MM-DD, or YYYY-MM"),
         ("--format", "座谈", "error: --format: not allowed (got '座谈'; expected one of 微协商、民情座谈会、"),
         ("--status", "完成", "error: --status: not allowed (got '完成'; expected one of 选题、调研、协商、报送"),
         ("--slug", "Lu_Deng", "error: --slug: not a usable file name (got 'Lu_Deng'; expected lowercase letters"),
@@ -215,7 +215,7 @@ def test_missing_values_are_asked_for_in_a_terminal_and_wrong_answers_asked_agai
     terminal.answer("绿色出行进社区")
     terminal.expect("协商日期 YYYY-MM-DD（--date）: ")
     terminal.answer("去年五月")
-    terminal.expect("not a date (got '去年五月'; expected YYYY-MM-DD)")
+    terminal.expect("not a date (got '去年五月'; expected YYYY-MM-DD, or YYYY-MM or YYYY")
     terminal.answer("2024-05-01")
     shown = terminal.expect("（--district）: ")
     assert "minhou  闽侯县 · 邑起来商量（榕你来商量）" in shown  # the valid keys with their names

@@ -24,6 +24,7 @@ import yaml
 from pypinyin import Style, lazy_pinyin
 
 from shangliang.content.fields import KEY_PATTERN, parse_date
+from shangliang.dates import PartialDate
 from shangliang.model import DEFAULT_STAGE, STAGES, Catalogue, District
 from shangliang.urls import case_src, page_url
 
@@ -43,13 +44,23 @@ class NewCase:
     """What an editor chose for a new case."""
 
     title: str
-    date: dt.date
+    date: PartialDate | dt.date
+    """As precise as the source: a day, or a month or year when it gives no day."""
     district_keys: tuple[str, ...]
     format: str
     status: str | None = None
     """The stage reached; None leaves the field out (the build then takes 协商)."""
     brand_key: str = ""
     """The brand of the first district, shown in the commented `brand` hint."""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.date, dt.date):
+            object.__setattr__(self, "date", PartialDate.of_day(self.date))
+
+    @property
+    def when(self) -> PartialDate:
+        assert isinstance(self.date, PartialDate)
+        return self.date
 
 
 # -- slug and place ---------------------------------------------------------------
@@ -87,7 +98,7 @@ def parse_slug(text: str) -> str:
     return slug
 
 
-def case_src_uri(date: dt.date, slug: str) -> str:
+def case_src_uri(date: PartialDate | dt.date, slug: str) -> str:
     """Where a case goes, relative to the content folder: `cases/2024/<slug>.md`."""
     return case_src(date.year, slug)
 
@@ -124,13 +135,13 @@ def parse_title(text: str) -> str:
     return title
 
 
-def parse_day(text: str) -> dt.date:
-    """A `YYYY-MM-DD` date, by the build's own rule (`validation.parse_date`)."""
+def parse_day(text: str) -> PartialDate:
+    """A date by the build's own rule (`fields.parse_date`): `YYYY-MM-DD`, or `YYYY-MM` / `YYYY`."""
     messages: list[str] = []
-    day = parse_date(text.strip(), messages.append, partial=False)
+    day = parse_date(text.strip(), messages.append)
     if day is None:
         raise InvalidValue(messages[0] if messages else "not a date (expected YYYY-MM-DD)")
-    return day.first_day
+    return day
 
 
 def usable_districts(catalogue: Catalogue) -> list[District]:
@@ -232,7 +243,8 @@ def case_text(new_case: NewCase) -> str:
     """The whole file: front matter with the chosen values and hints, then the body skeleton."""
     chosen: dict[str, object] = {
         "title": new_case.title,
-        "date": new_case.date,
+        # A day is written as YAML's date (2024-06-18); a month or a year as text the build reads the same.
+        "date": new_case.when.first_day if new_case.when.precision == "day" else new_case.when.isoformat(),
         "district": new_case.district_keys[0] if len(new_case.district_keys) == 1 else list(new_case.district_keys),
         "format": new_case.format,
     }

@@ -20,7 +20,7 @@ FIGURE_LABELS = {
     "members": "参与委员",
     "problems_solved": "解决问题",
     "bulletins": "协商专报",
-    "venues": "委员联系点",
+    "venues": "协商阵地",
     "opinions": "意见建议",
     "projects": "推动项目",
 }
