@@ -269,7 +269,7 @@ def test_v2_official_figures_are_shown_as_published_beside_a_different_collected
     rong = figures[figures.index("**[福州市政协 · 榕你来商量](../brands/rong.md)**"):]
     official, held = rong.splitlines()[2:4]
     assert official == (
-        "- 委员会公布：各类活动 百余场，协商活动 45场以上，参与委员 800，解决问题 20多个，协商专报 11，委员联系点 45。"
+        "- 委员会公布：各类活动 百余场，协商活动 45场以上，参与委员 800，解决问题 20多个，协商专报 11，协商阵地 45。"
         "来源：[人民政协网](https://example.org/news?id=1&p=%282%29)（2025年1月6日）。"
     )
     assert held == "- 本站收录：案例 4件，参与委员 8人次，解决问题 2个，协商专报 2期。"  # a, b, m, y

@@ -41,7 +41,7 @@ from typing import Any
 import pytest
 from sites import BRAND_RONG, DISTRICT_GULOU, DISTRICT_MINHOU, Site, case, make_site, page
 
-from shangliang.local_site import CHROMIUM_ARGS, chromium_path, free_port
+from shangliang.local_site import free_port
 
 WITHIN = 10
 """Seconds after a rebuild within which every page must show (or stop showing) the problem."""
@@ -218,25 +218,17 @@ class Reader:
 
 
 @pytest.fixture(scope="module")
-def reader(preview: Preview) -> Iterator[Reader]:
-    executable = chromium_path()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is not installed (apt-get install chromium)", pytrace=False)
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS), headless=True)
-        try:
-            context = browser.new_context()
-            context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
-            running = Reader(context.new_page(), preview.port)
-            for url in UNTOUCHED:
-                assert running.lines(url) is None, f"the starting tree has no problems ({url or 'home'})"
-            yield running
-        finally:
-            browser.close()
+def reader(preview: Preview, browser: Any) -> Iterator[Reader]:
+    """The browser tests' Chromium (tests/browser/conftest.py), reading the preview's pages."""
+    context = browser.new_context()
+    context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+    try:
+        running = Reader(context.new_page(), preview.port)
+        for url in UNTOUCHED:
+            assert running.lines(url) is None, f"the starting tree has no problems ({url or 'home'})"
+        yield running
+    finally:
+        context.close()
 
 
 # -- the hostile files --------------------------------------------------------------------------
