@@ -282,7 +282,7 @@ def _check_case_in_tree(
         cover_uri = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), case.cover))
         if cover_uri not in known_uris:
             problems.append(Problem(src_uri, "cover", f"no such file (got '{case.cover}'; looked for "
-                                    f"{cover_uri}; the path is relative to the case file)"))
+                                    f"{cover_uri}; the path is relative to the case file)", code="cover-missing"))
             case = replace(case, cover=None)
     folder = src_uri.split("/")[1] if src_uri.count("/") >= 2 else ""
     if src_uri.lower().startswith("cases/"):

@@ -18,6 +18,10 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_NESTING = 20
 """How deeply lists and block quotes may nest in a Markdown body."""
 
+MAX_INLINE_MARKS = 2_000
+"""How many inline marks (`[`, `*`, `_`, `` ` ``, `<`) one paragraph may hold: Markdown's inline
+parser takes time growing with the square of their number (100,000 links: minutes)."""
+
 MAX_YAML_DEPTH = 20
 """How deeply front matter values may nest (lists in mappings in lists …)."""
 
@@ -78,6 +82,26 @@ def too_deep(body: str, limit: int = MAX_NESTING) -> Finding | None:
         depth = _depth(line)
         if depth > limit:
             return Finding(number, 1, f"{depth} levels")
+    return None
+
+
+_INLINE_MARK = re.compile(r"[\[*_`<]")
+_ITEM_START = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]|\|")
+
+
+def too_much_inline(body: str, limit: int = MAX_INLINE_MARKS) -> Finding | None:
+    """The first paragraph (its first line) of `body` holding more than `limit` inline marks."""
+    count, start = 0, None
+    for number, line in lines_outside_code(body):
+        stripped = line.strip()
+        if not stripped or _ITEM_START.match(stripped):  # a blank line, a list item or a table row: a new run
+            count, start = 0, None
+        if not stripped:
+            continue
+        start = start or number
+        count += len(_INLINE_MARK.findall(line))
+        if count > limit:
+            return Finding(start, 1, f"{count:,}+ marks")
     return None
 
 

@@ -27,10 +27,12 @@ import yaml
 
 from shangliang.content.limits import (
     MAX_FILE_BYTES,
+    MAX_INLINE_MARKS,
     MAX_NESTING,
     MAX_YAML_DEPTH,
     control_character,
     too_deep,
+    too_much_inline,
     yaml_text_too_deep,
 )
 
@@ -221,6 +223,16 @@ def _body_problems(body: str, first_line: int) -> tuple[BodyProblem, ...]:
             f"(at most {MAX_NESTING}): Markdown cannot render this in reasonable time; flatten the list",
             deep.line + first_line - 1,
         ))  # fmt: skip
+    crowded = too_much_inline(body)
+    if crowded is not None:
+        line = crowded.line + first_line - 1
+        problems.append(BodyProblem(
+            "too-much-inline-markup",
+            f"the paragraph starting on line {line} holds more than {MAX_INLINE_MARKS:,} links or other inline "
+            "marks ([, *, _, `, <): Markdown cannot render this in reasonable time; split it into paragraphs "
+            "or lists",
+            line,
+        ))  # fmt: skip
     control = control_character(body)
     if control is not None:
         line = control.line + first_line - 1
@@ -255,6 +267,7 @@ def _check_size(value: Any) -> None:
                 "front matter",
                 f"too large: more than {MAX_FRONT_MATTER_NODES:,} values once YAML aliases "
                 "(&anchor / *alias) are expanded; write the values out plainly",
+                code="yaml-too-large",
             )
         if isinstance(item, dict):
             stack.extend(item.keys())
