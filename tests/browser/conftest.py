@@ -67,8 +67,14 @@ def _first(paths: list[Path]) -> Path | None:
 
 _GENERATED_TOP_DIRS = {
     "assets", "brands", "cases", "data", "districts", "feeds", "highlights", "pagefind", "roundups", "search",
-    "tags",
+    "tags", "venues",
 }
+
+
+def _with_timeline(paths: list[Path]) -> Path | None:
+    """A case page whose stages are dated (it shows the timeline), else any case page."""
+    dated = [path for path in sorted(paths) if 'class="sl-timeline"' in path.read_text(encoding="utf-8")]
+    return dated[0] if dated else _first(paths)
 
 
 def discover_pages(site: Path) -> dict[str, str]:
@@ -99,6 +105,8 @@ def discover_pages(site: Path) -> dict[str, str]:
         "district": rel(_first(list(site.glob("districts/*/index.html")))),
         "districts-index": rel(index("districts")),
         "case": rel(_first(list(site.glob("cases/*/*/index.html")))),
+        "case-stages": rel(_with_timeline(list(site.glob("cases/*/*/index.html")))),
+        "venue": rel(_first(list(site.glob("venues/*/index.html")))),
         "highlights-year": rel(_first(list(site.glob("highlights/*/index.html")))),
         "highlights-index": rel(index("highlights")),
         "roundup": rel(max(site.glob("roundups/*/index.html"), default=None)),
@@ -116,6 +124,8 @@ PAGE_KINDS = [
     "district",
     "districts-index",
     "case",
+    "case-stages",
+    "venue",
     "highlights-year",
     "highlights-index",
     "roundup",
