@@ -12,11 +12,16 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve build lint check-content test bench bench-hostile clean
+.PHONY: setup system serve build lint check-content roundups test bench bench-hostile clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c "import venv, ensurepip" 2>/dev/null || { \
+		echo "Python's venv module is missing: installing Debian's python3-venv (it keeps this project's"; \
+		echo "Python packages in .venv/, apart from the system's)…"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null; }
+	@echo "Installing the project's Python packages into .venv/ (about 700 MB, a few minutes the first time)…"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -27,7 +32,10 @@ $(STAMP): pyproject.toml
 system:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' \
 		|| ! test -x /usr/sbin/nginx; then \
-		echo "Installing Debian's chromium, fonts-noto-cjk and nginx…"; \
+		echo "Installing Debian's packages the tests need (about 600 MB, a few minutes):"; \
+		echo "  chromium        the headless browser the page tests and PDFs use"; \
+		echo "  fonts-noto-cjk  Chinese fonts (without them Chinese renders as boxes)"; \
+		echo "  nginx           to test the shipped server configuration (deploy/nginx.conf)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fontconfig nginx >/dev/null; \
 	fi
@@ -46,6 +54,10 @@ lint: setup
 check-content: setup
 	$(BIN)/python scripts/check.py --strict
 	$(BIN)/python scripts/roundup.py --all --check
+
+# Bring every roundup (content/roundups/<year>.md and its chart) up to date with the cases.
+roundups: setup
+	$(BIN)/python scripts/roundup.py --all
 
 test: setup system lint check-content
 	$(BIN)/python -m pytest

@@ -10,6 +10,8 @@ import sys
 from shangliang.cli.common import EXIT_OK, EXIT_PROBLEM, load_or_exit, parser, problem_line, settings_or_exit
 from shangliang.cli.report import ContentReport, field_line
 from shangliang.model import Problem
+from shangliang.pages.grouping import Index
+from shangliang.roundup.files import stale_roundups
 
 DESCRIPTION = """\
 Check every file under the content folder the way `mkdocs build` does, without building.
@@ -18,6 +20,9 @@ Text output: one line per problem (severity: file: field: what is wrong and what
 allowed), the same lines the build prints, then a one-line summary. JSON output
 (--format json): an object with `problems` (severity, file, path, line, field, message,
 text) and `counts`, for CI annotations; see shangliang/content_report.py.
+
+A roundup (content/roundups/<year>.md) that the published cases have made out of date
+is a warning naming the command that fixes it (make roundups).
 
 Exit status: 0 no errors (and, with --strict, no warnings); 1 errors, or warnings
 with --strict; 2 bad usage, an unreadable mkdocs.yml or a missing content folder."""
@@ -32,7 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     options = arguments.parse_args(argv)
 
     settings = settings_or_exit(options.config_file)
-    report = ContentReport.of(load_or_exit(settings))
+    result = load_or_exit(settings)
+    if not result.errors:  # roundups are worked out from a tree without errors
+        result.problems.extend(stale_roundups(settings.docs_dir, Index(result.catalogue)))
+    report = ContentReport.of(result)
 
     if options.format == "json":
         docs_dir = settings.docs_dir

@@ -123,7 +123,7 @@ def _report(plans: list[RoundupPlan], *, check: bool, diff: bool) -> int:
         files = [plan.src_uri] if not plan.text_is_current else []
         files += [chart.src_uri for chart in plan.stale_charts()]
         print(f"stale: {plan.year}: {', '.join(files)} {'is' if len(files) == 1 else 'are'} {what} "
-              f"(run: python scripts/roundup.py {plan.year})")
+              f"(run: make roundups, or .venv/bin/python scripts/roundup.py {plan.year})")
     if stale:
         print(f"{len(stale)} stale roundup(s): {', '.join(str(plan.year) for plan in stale)}")
         return EXIT_PROBLEM

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from shangliang.model import Problem, Severity
 from shangliang.pages.grouping import Index
 from shangliang.roundup.blocks import ROUNDUP_DIR, render, roundup_uri
 from shangliang.roundup.charts import ColumnChart, column_chart_svg, fingerprint_of
@@ -101,6 +102,31 @@ def plan_roundups(docs_dir: Path, index: Index, years: Iterable[int]) -> list[Ro
         )
         plans.append(RoundupPlan(year, src_uri, path, old_text, new_text, charts))
     return plans
+
+
+ROUNDUP_COMMAND = "make roundups"
+"""The one command that brings every roundup up to date (`.venv/bin/python scripts/roundup.py --all`)."""
+
+
+def stale_roundups(docs_dir: Path, index: Index) -> list[Problem]:
+    """A warning for each roundup the editors keep (a `roundups/<year>.md` exists) that the cases have outdated.
+
+    Years without a roundup file are not a problem: a committee may write none.
+    """
+    try:
+        plans = plan_roundups(docs_dir, index, index.roundup_years)
+    except RoundupFileError as error:
+        src_uri, _, message = str(error).partition(": ")
+        return [Problem(src_uri, "", message, Severity.WARNING, code="roundup-unreadable")]
+    message = (
+        "out of date with the published cases (its figures or lists have changed); "
+        f"to bring every roundup up to date run: {ROUNDUP_COMMAND}"
+    )
+    return [
+        Problem(plan.src_uri, "", message, Severity.WARNING, code="roundup-stale")
+        for plan in plans
+        if not plan.is_current()
+    ]
 
 
 def _read(path: Path, src_uri: str) -> str | None:
