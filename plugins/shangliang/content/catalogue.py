@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from shangliang.content.fields import KEY_PATTERN
 from shangliang.content.limits import DEFAULT_BOUNDS, Bounds
-from shangliang.content.markup import unsafe_markup, unsafe_markup_problem
+from shangliang.content.markup import empty_section_problem, empty_sections, unsafe_markup, unsafe_markup_problem
 from shangliang.content.reading import Document, NotTextError, ReadError, read_document
 from shangliang.content.validation import (
     check_any_page,
@@ -148,6 +148,10 @@ def load_catalogue(
         result.problems.extend(
             unsafe_markup_problem(src_uri, found) for found in unsafe_markup(document.body, document.body_line)
         )  # fmt: skip
+        if kind is Kind.CASE:
+            result.problems.extend(
+                empty_section_problem(src_uri, section) for section in empty_sections(document.body, document.body_line)
+            )
         _add(document, kind, result, cases, checks)
     catalogue = result.catalogue
     _check_case_references(result, catalogue)

@@ -66,3 +66,41 @@ def removed_markup_problem(src_uri: str, removed: list[str]) -> Problem:
         src_uri, "", f"{', '.join(removed)} removed from the published page ({KEPT_MARKUP})",
         Severity.WARNING, code="unsafe-html",
     )  # fmt: skip
+
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+@dataclass(frozen=True)
+class EmptySection:
+    line: int
+    heading: str
+
+
+def empty_sections(body: str, first_line: int = 1) -> list[EmptySection]:
+    """Headings with nothing but comments (or nothing) before the next heading of the same level or
+    higher, or the end: an outline left unfilled, which would publish as empty headings."""
+    lines = list(lines_outside_code(body))
+    found = []
+    for position, (number, line) in enumerate(lines):
+        heading = _HEADING.match(line)
+        if heading is None:
+            continue
+        level = len(heading.group(1))
+        content = []
+        for _, following in lines[position + 1:]:
+            other = _HEADING.match(following)
+            if other is not None and len(other.group(1)) <= level:
+                break
+            content.append(following)
+        if not _COMMENT.sub("", "\n".join(content)).strip():
+            found.append(EmptySection(number + first_line - 1, heading.group(2)))
+    return found
+
+
+def empty_section_problem(src_uri: str, section: EmptySection) -> Problem:
+    return Problem(
+        src_uri, "", f"line {section.line}: the section 「{section.heading}」 is empty (only the outline's hints, "
+        "or nothing): write it, or delete the heading", Severity.WARNING, code="empty-section", line=section.line,
+    )  # fmt: skip
