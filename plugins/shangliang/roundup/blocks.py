@@ -14,28 +14,29 @@ and the text says so; it never shows as a dash or a 0.
 
 from __future__ import annotations
 
-import posixpath
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from shangliang.content.figures import FIGURE_LABELS
-from shangliang.model import Brand, Case, Catalogue, District, FigureValue, Source
+from shangliang.model import Brand, Case, Catalogue, District, Source
 from shangliang.pages import chinese
 from shangliang.pages.grouping import Figures
 from shangliang.roundup.charts import ColumnChart
 from shangliang.roundup.figures import Commended, Published, Roundup
+from shangliang.roundup.writing import NOT_FILLED, external_link, link, text
+from shangliang.roundup.writing import as_published as _as_published
+from shangliang.roundup.writing import number as _number
+from shangliang.roundup.writing import percent as _percent
+from shangliang.roundup.writing import stated as _stated
+from shangliang.roundup.writing import with_change as _with_change
 from shangliang.urls import highlights_src, roundup_src
 
 BLOCKS: tuple[str, ...] = (
     "figures", "districts", "formats", "stages", "months", "highlights", "topics", "bulletins",
 )
-ROUNDUP_DIR = posixpath.dirname(roundup_src(2000))
 IMPLEMENTED = "落实"
 COLLECTED = "本站收录"
 OFFICIAL = "委员会公布"
-NOT_FILLED = "未填写"
 """A table cell whose figure none of the row's cases states (the column is there for the other rows)."""
 
 
@@ -53,36 +54,6 @@ def months_chart_name(year: int) -> str:
 
 def title_of(year: int) -> str:
     return f"{year}年度综述"
-
-
-# --------------------------------------------------------------------------- escaping
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
-
-
-def text(value: str) -> str:
-    """Editor-written text as literal inline Markdown: on one line, markup escaped."""
-    value = " ".join(value.split())
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-
-
-def external_link(label: str, url: str) -> str:
-    """A link to another site (an editor's `source.url`, already checked to be http or https)."""
-    return f"[{text(label)}]({quote(url.strip(), safe=_URL_SAFE)})"
-
-
-_URL_SAFE = ":/?#@!$&'*+,;=%~-._"
-"""Kept as they are in a link target; brackets, spaces, quotes and the like are percent-encoded."""
-
-
-def link(label: str, src_uri: str) -> str:
-    """A link from a roundup page to another content file (MkDocs checks and rewrites it)."""
-    # Spaces and brackets are escaped; Chinese file names stay readable (MkDocs reads both).
-    path = posixpath.relpath(src_uri, ROUNDUP_DIR)
-    target = "".join(char if ord(char) > 127 else quote(char, safe="/-._~") for char in path)
-    return f"[{text(label)}]({target})"
 
 
 # --------------------------------------------------------------------------- the blocks
@@ -121,37 +92,6 @@ def months_chart(roundup: Roundup) -> ColumnChart:
     if roundup.months_unknown:
         alt += f"，其中{_number(roundup.months_unknown)}件只写明年份、月份不详，未计入图中"
     return ColumnChart(tuple(f"{month}月" for month in range(1, 13)), roundup.months, alt)
-
-
-def _number(value: int) -> str:
-    return chinese.number_zh(value)
-
-
-def _stated(value: int | None) -> str:
-    """A figure in a table cell: the number, or 未填写 when none of the row's cases states it."""
-    return NOT_FILLED if value is None else _number(value)
-
-
-def _change(now: int, before: int) -> str:
-    if now == before:
-        return "持平"
-    return f"+{_number(now - before)}" if now > before else f"−{_number(before - now)}"
-
-
-def _with_change(now: int, before: int | None) -> str:
-    """`8（+2）`: this year's figure and the change from last year, when last year's is stated too."""
-    if before is None:
-        return _number(now)
-    return f"{_number(now)}（{_change(now, before)}）"
-
-
-def _percent(part: int, whole: int) -> str:
-    return f"{(part * 100 + whole // 2) // whole}%" if whole else ""
-
-
-def _as_published(value: FigureValue) -> str:
-    """An official figure as the committee published it: `1,967`, or its text (`百余场`) escaped."""
-    return _number(value) if isinstance(value, int) else text(value)
 
 
 _FIGURE_ROWS: tuple[tuple[str, Callable[[Figures], int | None]], ...] = (

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from shangliang.model import Problem, Severity
 from shangliang.pages.grouping import Index
-from shangliang.roundup.blocks import ROUNDUP_DIR, render, roundup_uri
+from shangliang.roundup.blocks import render, roundup_uri
 from shangliang.roundup.charts import ColumnChart, column_chart_svg, fingerprint_of
 from shangliang.roundup.figures import roundups_of
 from shangliang.roundup.merge import RoundupFileError, merge, new_file
+from shangliang.roundup.writing import ROUNDUP_DIR
 
 
 @dataclass(frozen=True)
