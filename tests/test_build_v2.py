@@ -143,3 +143,32 @@ def test_the_site_has_no_dead_internal_link(site: Site):
 
     broken = broken_links(Path(site.site_dir))
     assert not broken, report(broken)
+
+
+def test_every_v2_value_written_in_front_matter_is_shown_as_text(tmp_path: Path):
+    """Matrix, sub-brands, official figures, commendations, venues, partners: markup in any of them stays text."""
+    from hostile import active_markup, hostile
+
+    brand = {
+        **BRAND, "matrix": [hostile("矩阵")],
+        "sub_brands": [{"name": hostile("子品牌"), "organisation": hostile("委员会")}],
+        "figures": {2024: {"activities": hostile("百余场"), "source": {"name": hostile("来源")}}},
+        "commendations": {2024: {"cases": 10, "others": {hostile("优秀委员"): hostile("80名")},
+                                 "source": {"name": hostile("日报")}}},
+    }  # fmt: skip
+    venue = {**VENUE, "name": hostile("联系点"), "address": hostile("地址")}
+    tree = _tree() | {
+        "brands/rong.md": page(brand, "品牌。"),
+        "venues/ganzhe.md": page(venue, "联系点。"),
+        "cases/2024/june.md": page(case("六月的案例", "2024-06-18", "minhou", partners=[hostile("协作方")],
+                                        highlight=2024), "戊。"),
+    }  # fmt: skip
+    built = make_site(tmp_path, tree)
+    result = built.build()
+    assert result.returncode == 0, result.stderr
+    shown = {url: built.html(url) for url in ("brands/rong/", "highlights/2024/", "venues/ganzhe/",
+                                              "cases/2024/june/", "districts/minhou/")}  # fmt: skip
+    for url, html in shown.items():
+        assert active_markup(html) == [], url
+    assert "矩阵" in shown["brands/rong/"] and "百余场" in shown["brands/rong/"]
+    assert "80名" in shown["highlights/2024/"] and "协作方" in shown["cases/2024/june/"]
