@@ -2,6 +2,7 @@
 #   make serve   set everything up, then preview the sample publication at http://127.0.0.1:8000
 #   make test    set everything up (Chromium included), then run every test
 # Needs only python3 (and root, or sudo, for Debian's chromium and CJK fonts).
+# Also `make edit`: the web form (网页编辑, Decap CMS) at http://127.0.0.1:8000/admin/, saving into content/.
 # Also `make bench`: the benchmark, i.e. `python -m bench` (the top-level bench/ package; see BENCHMARKS.md),
 # and `make bench-hostile`: what one hostile content file costs a build (`python -m bench.hostile`).
 
@@ -42,6 +43,25 @@ system:
 
 serve: setup
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+# The web form (网页编辑): Decap CMS and decap-server from npm (versions locked in cms/package-lock.json),
+# then scripts/edit.py, which runs decap-server and the preview together (Ctrl+C stops both).
+CMS_STAMP := cms/node_modules/.installed
+
+.PHONY: edit
+edit: setup $(CMS_STAMP)
+	$(BIN)/python scripts/edit.py
+
+$(CMS_STAMP): cms/package.json cms/package-lock.json
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+		echo "Installing Debian's packages the web form needs (about 150 MB, a minute or two):"; \
+		echo "  nodejs  runs decap-server, which saves what the form writes into content/"; \
+		echo "  npm     installs Decap CMS and decap-server into cms/node_modules/ (npm ci)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	@echo "Installing Decap CMS and decap-server into cms/node_modules/ (npm ci: about 400 MB, a minute the first time)…"
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error --prefix cms
+	touch $@
 
 build: setup
 	$(BIN)/mkdocs build --strict

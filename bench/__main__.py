@@ -26,6 +26,9 @@ from bench.search import measure_search, probe_case
 
 REPO = Path(__file__).resolve().parent.parent
 QUICK_SIZES = (6, 12)
+SMOKE_SIZE = 6
+"""The tests' smoke run (`--smoke`): one tree this small, every figure measured once (see `main`)."""
+SERVE_COMMANDS = {False: "mkdocs serve", True: "mkdocs serve --dirty"}
 
 
 def say(message: str) -> None:
@@ -119,20 +122,26 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
             result["search"] = {"available": False, "note": f"search measurement failed: {error}"}
     say(f"{largest:,} cases: scripts/check.py and scripts/roundup.py --all")
     logs = out / "logs" / str(largest)
+    # The smoke run checks the roundups rather than drawing every year's chart: the figure is the command's, not ours.
+    roundup_args = ["--all", "--check"] if options.smoke else ["--all"]
     result["scripts"] = {
         "check": measure.time_script("check.py", [], tree, logs),
-        "roundup": measure.time_script("roundup.py", ["--all"], tree, logs),
+        "roundup": measure.time_script("roundup.py", roundup_args, tree, logs),
     }
     if options.serve_size:
         serve_tree = out / "trees" / f"serve-{options.serve_size}"
         result["serve_edit"] = {}
         for dirty in (False, True):  # `make serve` runs plain `mkdocs serve`; --dirty is the editor's fast option
-            command = "mkdocs serve --dirty" if dirty else "mkdocs serve"
+            command = SERVE_COMMANDS[dirty]
+            if not dirty and options.skip_serve_plain:
+                result["serve_edit"][command] = {"command": command, "cases": options.serve_size,
+                                                 "note": "skipped (--smoke measures mkdocs serve --dirty only)"}
+                continue
             say(f"{options.serve_size:,} cases: one edit under {command} ({serve_tree})")
             serve_manifest = synthetic_tree.generate(serve_tree, options.serve_size, options.seed)
             result["serve_edit"][command] = measure.serve_edit(
                 serve_tree, serve_manifest, out / "logs" / f"serve-{options.serve_size}", dirty=dirty,
-                edit_timeout=20 if options.quick else 600,
+                edit_timeout=20 if options.quick or options.smoke else 600,
             )
     result["machine"] = {**measure.machine(), "load_before": load_before, "load_after": measure.load_average()}
     result["targets"] = report.targets(result)
@@ -167,11 +176,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-browser", action="store_true", help="do not measure the search download")
     quick = f"smoke run for the tests: sizes {QUICK_SIZES}, 1 pair, preview at {QUICK_SIZES[-1]} cases"
     parser.add_argument("--quick", action="store_true", help=quick)
+    smoke = (f"the tests' smoke run: one tree of {SMOKE_SIZE} cases built once each way, one search, check.py and "
+             "roundup.py --all --check, one edit under mkdocs serve --dirty (plain mkdocs serve reported as skipped)")
+    parser.add_argument("--smoke", action="store_true", help=smoke)
     parser.add_argument("--write-markdown", action="store_true", help="rewrite the results section of BENCHMARKS.md")
     options = parser.parse_args(argv)
     options.argv = list(sys.argv[1:] if argv is None else argv)
+    options.skip_serve_plain = options.smoke
+    if options.quick and options.smoke:
+        parser.error("--quick and --smoke are two sizes of run: choose one")
     if options.quick:
         options.sizes, options.pairs, options.serve_size = list(QUICK_SIZES), 1, QUICK_SIZES[-1]
+    if options.smoke:
+        options.sizes, options.pairs, options.serve_size = [SMOKE_SIZE], 1, SMOKE_SIZE
     if options.pairs < 1:
         parser.error("--pairs: expected at least 1")
     result = run(options)

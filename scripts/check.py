@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Check the whole content tree without building: every problem in one run, as the build reports it."""
+"""Check the whole content tree without building: every problem in one run, as the build reports it.
+
+Its words are in `shangliang.cli.check_texts` (Chinese, or English with `--lang en`)."""
 
 from __future__ import annotations
 
@@ -7,33 +9,20 @@ import json
 import os
 import sys
 
+from shangliang.cli.check_texts import DESCRIPTION, EXAMPLE, FORMAT_HELP, STRICT_HELP
 from shangliang.cli.common import EXIT_OK, EXIT_PROBLEM, load_or_exit, parser, problem_line, settings_or_exit
+from shangliang.cli.language import choose_language
 from shangliang.cli.report import ContentReport, field_line
 from shangliang.model import Problem
 from shangliang.pages.grouping import Index
 from shangliang.roundup.files import stale_roundups
 
-DESCRIPTION = """\
-Check every file under the content folder the way `mkdocs build` does, without building.
-
-Text output: one line per problem (severity: file: field: what is wrong and what is
-allowed), the same lines the build prints, then a one-line summary. JSON output
-(--format json): an object with `problems` (severity, file, path, line, field, message,
-text) and `counts`, for CI annotations; see shangliang/content_report.py.
-
-A roundup (content/roundups/<year>.md) that the published cases have made out of date
-is a warning naming the command that fixes it (make roundups).
-
-Exit status: 0 no errors (and, with --strict, no warnings); 1 errors, or warnings
-with --strict; 2 bad usage, an unreadable mkdocs.yml or a missing content folder."""
-
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = parser("check.py", DESCRIPTION, "python scripts/check.py --strict --format json > problems.json")
-    arguments.add_argument("--strict", action="store_true",
-                           help="warnings fail the check too, as in `mkdocs build --strict`")
-    arguments.add_argument("--format", choices=("text", "json"), default="text",
-                           help="output format (default: text)")
+    choose_language(argv)
+    arguments = parser("check.py", DESCRIPTION, EXAMPLE)
+    arguments.add_argument("--strict", action="store_true", help=STRICT_HELP())
+    arguments.add_argument("--format", choices=("text", "json"), default="text", help=FORMAT_HELP())
     options = arguments.parse_args(argv)
 
     settings = settings_or_exit(options.config_file)

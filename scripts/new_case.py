@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Start a new case file: content/cases/<year>/<pinyin of the title>.md, ready to fill in."""
+"""Start a new case file: content/cases/<year>/<pinyin of the title>.md, ready to fill in.
+
+Its words are in `shangliang.cli.new_case_texts` (Chinese, or English with `--lang en`)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
+from shangliang.cli import new_case_texts as say
 from shangliang.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, ask, load_or_exit, parser, settings_or_exit
+from shangliang.cli.language import choose_language
 from shangliang.cli.scaffold import (
     InvalidValue,
     NewCase,
@@ -26,27 +30,11 @@ from shangliang.cli.scaffold import (
     slug_of,
     usable_districts,
 )
+from shangliang.cli.texts import ERROR
 from shangliang.content.tree import SiteSettings
 from shangliang.model import DEFAULT_STAGE, STAGES, Catalogue
 
 T = TypeVar("T")
-
-DESCRIPTION = """\
-Create a case file with the chosen title, date, district(s), format and stage, hints for
-the optional fields and a body of headings to fill in; print its path.
-
-Values not given as flags are asked for when run in a terminal; otherwise the
-required ones (--title, --date, --district, --format) must be given. Districts are
-the keys of content/districts/; formats come from mkdocs.yml; stages are
-选题、调研、协商、报送、办理、落实 (default 协商). The file name is the pinyin of
-the title (--slug to choose another). An existing file is never overwritten.
-
-Exit status: 0 created (or shown, with --dry-run); 1 the file already exists;
-2 bad usage: a missing or invalid value, an unreadable mkdocs.yml."""
-
-EXAMPLE = ("python scripts/new_case.py --title 普陀村加装路灯 --date 2023-06-01 "
-           "--district rongchang --format 委员进小院")
-
 
 class _Chooser:
     """Takes each value from its flag, or asks for it in a terminal, or stops with a usage error."""
@@ -64,18 +52,18 @@ class _Chooser:
             try:
                 return parse(given)
             except InvalidValue as error:
-                _usage_error(f"{flag}: {error}", listing if listing_on_error else "")
+                _usage_error(say.FLAG_VALUE(flag=flag, problem=error), listing if listing_on_error else "")
         if not self.interactive:
             if required:
-                _usage_error(f"{flag} is required (values are asked for only when run in a terminal)")
+                _usage_error(say.REQUIRED(flag=flag))
             return None
         if listing:
             print(listing, file=sys.stderr)
-        return ask(f"{question}（{flag}）", answer or parse, default=default)
+        return ask(say.ASKED(question=question, flag=flag), answer or parse, default=default)
 
 
 def _usage_error(message: str, listing: str = "") -> NoReturn:
-    print(f"error: {message}", file=sys.stderr)
+    print(ERROR(message=message), file=sys.stderr)
     if listing:
         print(listing, file=sys.stderr)
     raise SystemExit(EXIT_USAGE)
@@ -96,16 +84,16 @@ def _by_number_or_name(choices: Sequence[str]) -> Callable[[str], str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = parser("new_case.py", DESCRIPTION, EXAMPLE)
-    arguments.add_argument("--title", help="the case's title, in Chinese")
-    arguments.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the consultation")
-    arguments.add_argument("--district", metavar="KEY", nargs="+", action="extend",
-                           help="district key; several for a joint consultation")
-    arguments.add_argument("--format", metavar="F", help="one of the formats in mkdocs.yml, e.g. 微协商")
-    arguments.add_argument("--status", metavar="S", help=f"furthest stage reached (default {DEFAULT_STAGE})")
-    arguments.add_argument("--slug", metavar="S", help="file name instead of the title's pinyin, e.g. lu-deng")
-    arguments.add_argument("--dry-run", action="store_true",
-                           help="write nothing; print the path, then the file's text")
+    choose_language(argv)
+    arguments = parser("new_case.py", say.DESCRIPTION, say.EXAMPLE)
+    arguments.add_argument("--title", metavar=say.TITLE_METAVAR(), help=say.TITLE_HELP())
+    arguments.add_argument("--date", metavar="YYYY-MM-DD", help=say.DATE_HELP())
+    arguments.add_argument("--district", metavar=say.DISTRICT_METAVAR(), nargs="+", action="extend",
+                           help=say.DISTRICT_HELP())  # fmt: skip
+    arguments.add_argument("--format", metavar=say.FORMAT_METAVAR(), help=say.FORMAT_HELP())
+    arguments.add_argument("--status", metavar=say.STATUS_METAVAR(), help=say.STATUS_HELP(default=DEFAULT_STAGE))
+    arguments.add_argument("--slug", metavar=say.SLUG_METAVAR(), help=say.SLUG_HELP())
+    arguments.add_argument("--dry-run", action="store_true", help=say.DRY_RUN_HELP())
     options = arguments.parse_args(argv)
 
     settings = settings_or_exit(options.config_file)
@@ -121,8 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     if clash is not None or path.exists():
         other = settings.docs_dir / (clash or src_uri)
         suggestion = free_slug(slug, new_case.date.year, [*existing, src_uri])
-        print(f"error: {other} already exists; nothing was written. Choose another file name with "
-              f"--slug, e.g. --slug {suggestion}", file=sys.stderr)
+        print(ERROR(message=say.EXISTS(path=other, suggestion=suggestion)), file=sys.stderr)
         return EXIT_PROBLEM
 
     text = case_text(new_case)
@@ -137,21 +124,21 @@ def _choose_case(options: argparse.Namespace, settings: SiteSettings, catalogue:
                  choose: _Chooser) -> NewCase:
     """Title, date, districts, format and stage: from the flags, or asked for."""
     districts = usable_districts(catalogue)
-    title = choose.value("--title", options.title, parse_title, "标题")
-    date = choose.value("--date", options.date, parse_day, "协商日期 YYYY-MM-DD")
+    title = choose.value("--title", options.title, parse_title, say.ASK_TITLE())
+    date = choose.value("--date", options.date, parse_day, say.ASK_DATE())
     district_keys = choose.value(
         "--district", " ".join(options.district) if options.district else None,
         lambda text: parse_districts([text], districts),
-        "区县的键，联合协商写几个、用空格隔开", listing="districts:\n" + district_listing(districts, catalogue),
+        say.ASK_DISTRICT(), listing=say.DISTRICTS() + "\n" + district_listing(districts, catalogue),
     )
     format_ = choose.value(
-        "--format", options.format, lambda text: parse_choice(text, settings.formats), "形式：填序号或名称",
-        listing="formats:\n" + _numbered(settings.formats), answer=_by_number_or_name(settings.formats),
+        "--format", options.format, lambda text: parse_choice(text, settings.formats), say.ASK_FORMAT(),
+        listing=say.FORMATS() + "\n" + _numbered(settings.formats), answer=_by_number_or_name(settings.formats),
         listing_on_error=False,
     )
     status = choose.value(
-        "--status", options.status, lambda text: parse_choice(text, STAGES), "达到的阶段：填序号或名称",
-        required=False, default=DEFAULT_STAGE, listing="stages:\n" + _numbered(STAGES),
+        "--status", options.status, lambda text: parse_choice(text, STAGES), say.ASK_STATUS(),
+        required=False, default=DEFAULT_STAGE, listing=say.STAGES() + "\n" + _numbered(STAGES),
         answer=_by_number_or_name(STAGES), listing_on_error=False,
     )
     assert title is not None and date is not None and district_keys and format_ is not None
@@ -168,20 +155,19 @@ def _choose_slug(given: str | None, new_case: NewCase, existing: list[str], choo
         slug = parse_slug(text)
         clash = clash_of(case_src_uri(new_case.date, slug), existing)
         if clash is not None:
-            raise InvalidValue(f"{docs_dir / clash} already exists; choose another name, "
-                               f"e.g. {free_slug(slug, year, existing)}")
+            raise InvalidValue(say.TAKEN(path=docs_dir / clash, suggestion=free_slug(slug, year, existing)))
         return slug
 
     suggested = slug_of(new_case.title)
     if given is not None:
-        slug = choose.value("--slug", given, parse_slug, "文件名")
+        slug = choose.value("--slug", given, parse_slug, say.ASK_SLUG())
     elif choose.interactive:
         default = free_slug(suggested, year, existing) if suggested else ""
-        slug = ask("文件名：小写拼音、数字和连字符（--slug）", parse_free_slug, default=default)
+        slug = ask(say.ASKED(question=say.ASK_SLUG(), flag="--slug"), parse_free_slug, default=default)
     elif suggested:
         slug = suggested
     else:
-        _usage_error(f"--slug is required: the title {new_case.title!r} gives no pinyin to name the file after")
+        _usage_error(say.SLUG_REQUIRED(title=new_case.title))
     assert slug is not None
     return slug
 
@@ -192,8 +178,7 @@ def _write(path: Path, text: str) -> int:
         with path.open("x", encoding="utf-8", newline="\n") as file:
             file.write(text)
     except FileExistsError:
-        print(f"error: {path} already exists; nothing was written. Choose another file name with --slug",
-              file=sys.stderr)
+        print(ERROR(message=say.EXISTS_NOW(path=path)), file=sys.stderr)
         return EXIT_PROBLEM
     print(path)
     return EXIT_OK
@@ -203,5 +188,5 @@ if __name__ == "__main__":
     try:
         sys.exit(main())
     except KeyboardInterrupt:
-        print("\ncancelled: nothing was written", file=sys.stderr)
+        print("\n" + say.CANCELLED(), file=sys.stderr)
         sys.exit(EXIT_PROBLEM)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from generated_tree import build, generated_cases
 
+from shangliang.messages import set_language
 from shangliang.pages.grouping import Index
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,6 +25,14 @@ def run_mkdocs(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]
         text=True,
         timeout=600,
     )
+
+
+@pytest.fixture(autouse=True)
+def _problems_in_chinese():
+    """Every test starts with problems worded in Chinese, the default (the language is the process's)."""
+    set_language("zh")
+    yield
+    set_language("zh")
 
 
 @pytest.fixture(scope="session")

@@ -74,8 +74,8 @@ class Outcome:
         return self.report["problems"]
 
     def build_lines(self) -> list[str]:
-        """The build's problem lines as check.py writes them: `error: <file>: <field>: <message>`."""
-        return [f"{level.lower()}: {text}" for level, text in PROBLEM_LINE.findall(self.build.stderr)]
+        """The build's problem lines without their level: `<file>: <field>: <message>`."""
+        return [text for _, text in PROBLEM_LINE.findall(self.build.stderr)]
 
     @property
     def published(self) -> list[str]:
@@ -167,7 +167,8 @@ def expect(
     # The build prints the same line, escaped, without a traceback.
     assert "Traceback" not in outcome.build.stderr, outcome.build.stderr[-5000:]
     printed = outcome.build_lines()
-    assert problem["text"] in printed, f"the build does not print {problem['text']!r}\n{outcome.explain()}"
+    line = problem["text"].split(": ", 1)[1]  # after check.py's severity (错误, 警告)
+    assert line in printed, f"the build does not print {line!r}\n{outcome.explain()}"
     for line in outcome.build_lines():
         assert_printable(line, "a problem line of the build")
     assert_printable(outcome.build.stderr, "the build's stderr")
@@ -242,4 +243,5 @@ def builds_cleanly(outcome: Outcome) -> None:
 
 
 def mentions_line(message: str, line: int) -> bool:
-    return re.search(rf"\bline {line}\b", message) is not None
+    """The message names the file's line `line` (第 3 行, or in English line 3)."""
+    return re.search(rf"第 {line} 行|\bline {line}\b", message) is not None

@@ -1,8 +1,10 @@
-"""`python -m bench` runs end to end on tiny trees and reports every figure of issue 4;
-`python -m bench.hostile --quick` measures a few hostile files and reports a figure for each.
+"""`python -m bench --smoke` runs end to end on one tiny tree and prints every figure of issue 4;
+`python -m bench.hostile --smoke` measures one hostile file beside the valid site and reports both.
 
 Not a timed test: it checks the benchmark works and its figures are consistent, not
 that the project meets its targets (that is BENCHMARKS.md's job, on a quiet machine).
+The smoke runs are as small as still measures every figure once: one tree of
+`bench.SMOKE_SIZE` cases, one build of each kind, one edit under `mkdocs serve --dirty`.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from sites import REPO
 
 from bench import hostile as bench_hostile
 from bench import report as bench_report
+from bench.__main__ import SMOKE_SIZE
 from shangliang.local_site import chromium_path
 
 FIGURES = {
     "full build, ours / plain (median of pairs)",
-    "build time 12 / 6 cases",
+    "build time largest / smallest size (needs two sizes)",
     "peak memory of a build (process tree)",
     "bytes for one search, intended case found",
     "district pages (largest district), gzip",
@@ -35,19 +38,19 @@ FIGURES = {
 
 
 @pytest.fixture(scope="module")
-def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
+def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
     out = tmp_path_factory.mktemp("bench")
     result = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick", "--out", str(out)],
+        [sys.executable, "-m", "bench", "--smoke", "--out", str(out)],
         capture_output=True, text=True, timeout=300, cwd=REPO,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads((out / "bench.json").read_text(encoding="utf-8")), result.stdout
 
 
-def test_both_builds_are_measured_at_each_size(quick: tuple[dict[str, Any], str]) -> None:
-    report, _ = quick
-    assert [size["cases"] for size in report["sizes"]] == [6, 12]
+def test_both_builds_are_measured_once_on_the_smallest_tree(smoke: tuple[dict[str, Any], str]) -> None:
+    report, _ = smoke
+    assert [size["cases"] for size in report["sizes"]] == [SMOKE_SIZE]
     for size in report["sizes"]:
         for kind in ("ours", "plain"):
             runs = size[kind]["runs"]
@@ -59,20 +62,19 @@ def test_both_builds_are_measured_at_each_size(quick: tuple[dict[str, Any], str]
         ours, plain = size["ours"]["runs"][0]["seconds"], size["plain"]["runs"][0]["seconds"]
         assert size["ratio"] == pytest.approx(ours / plain, abs=1e-3)
         assert size["ours"]["seconds_per_case"] == pytest.approx(ours / size["cases"])
-    first, last = (size["ours"]["median_seconds"] for size in report["sizes"])
-    assert report["scaling"] == {"from": 6, "to": 12, "time_ratio": pytest.approx(last / first, abs=1e-3)}
+    assert "scaling" not in report  # one size: nothing to scale from, and the table says so
 
 
-def test_page_weights_are_gzipped_sizes_of_built_pages(quick: tuple[dict[str, Any], str]) -> None:
-    weights = quick[0]["page_weights"]
+def test_page_weights_are_gzipped_sizes_of_built_pages(smoke: tuple[dict[str, Any], str]) -> None:
+    weights = smoke[0]["page_weights"]
     assert set(weights) >= {"home", "brand", "district", "case"}
     for kind, entry in weights.items():
         assert 0 < entry["gzip_bytes"] < entry["bytes"], kind
     assert weights["district"]["url"].startswith("/districts/") and weights["case"]["url"].startswith("/cases/")
 
 
-def test_one_search_is_measured_and_finds_its_case(quick: tuple[dict[str, Any], str]) -> None:
-    search = quick[0]["search"]
+def test_one_search_is_measured_and_finds_its_case(smoke: tuple[dict[str, Any], str]) -> None:
+    search = smoke[0]["search"]
     if chromium_path() is None:
         assert search["available"] is False and "Chromium" in search["note"]
         return
@@ -82,24 +84,32 @@ def test_one_search_is_measured_and_finds_its_case(quick: tuple[dict[str, Any], 
     assert search["requests"] >= 3
 
 
-def test_scripts_and_the_preview_are_timed(quick: tuple[dict[str, Any], str]) -> None:
-    report = quick[0]
+def test_scripts_and_the_preview_are_timed(smoke: tuple[dict[str, Any], str]) -> None:
+    report = smoke[0]
     for name, script in report["scripts"].items():
         if (REPO / "scripts" / f"{name}.py").exists():
             assert script["available"] and script["seconds"] > 0 and script["exit_code"] in (0, 1), script
         else:
             assert script == {"available": False, "note": f"scripts/{name}.py not available"}
+    assert report["scripts"]["roundup"]["command"] == "scripts/roundup.py --all --check"  # no chart drawn
     assert set(report["serve_edit"]) == {"mkdocs serve", "mkdocs serve --dirty"}
-    for command, serve in report["serve_edit"].items():
-        assert serve["cases"] == 12 and serve["start_seconds"] > 0, command
-        assert serve["seconds"] is None or serve["seconds"] > 0, command
+    dirty = report["serve_edit"]["mkdocs serve --dirty"]
+    assert dirty["cases"] == SMOKE_SIZE and dirty["start_seconds"] > 0
+    assert dirty["seconds"] is None or dirty["seconds"] > 0
+    assert "skipped" in report["serve_edit"]["mkdocs serve"]["note"]
 
 
-def test_every_target_is_reported_and_printed(quick: tuple[dict[str, Any], str]) -> None:
-    report, stdout = quick
+def test_every_target_is_reported_and_printed(smoke: tuple[dict[str, Any], str]) -> None:
+    report, stdout = smoke
     names = {target["name"] for target in report["targets"]}
     assert names == FIGURES
     assert all(target["status"] in ("pass", "over", "n/a") for target in report["targets"])
+    status = {target["name"]: target["status"] for target in report["targets"]}
+    assert status["build time largest / smallest size (needs two sizes)"] == "n/a"
+    assert status["preview shows an edit, lists complete (mkdocs serve)"] == "n/a"
+    assert status["full build, ours / plain (median of pairs)"] in ("pass", "over")
+    assert f"| {SMOKE_SIZE} | " in stdout  # the builds' table, one row
+    assert "`mkdocs serve`: skipped" in stdout
     machine = report["machine"]
     assert machine["cpus"] >= 1 and machine["memory_bytes"] > 0 and len(machine["load_before"]) == 3
     for name in FIGURES:
@@ -119,19 +129,19 @@ def test_write_markdown_replaces_only_the_results_section(tmp_path: Path) -> Non
 
 
 @pytest.fixture(scope="module")
-def hostile_quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
+def hostile_smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
     out = tmp_path_factory.mktemp("bench-hostile") / "hostile.json"
     result = subprocess.run(
-        [sys.executable, "-m", "bench.hostile", "--quick", "--json", str(out)],
+        [sys.executable, "-m", "bench.hostile", "--smoke", "--json", str(out)],
         capture_output=True, text=True, timeout=300, cwd=REPO,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(out.read_text(encoding="utf-8")), result.stdout
 
 
-def test_the_hostile_benchmark_measures_every_command_of_each_class(hostile_quick: tuple[dict[str, Any], str]) -> None:
-    report, stdout = hostile_quick
-    assert [entry["key"] for entry in report["classes"]] == list(bench_hostile.QUICK_CLASSES)
+def test_the_hostile_benchmark_measures_every_command_of_each_class(hostile_smoke: tuple[dict[str, Any], str]) -> None:
+    report, stdout = hostile_smoke
+    assert [entry["key"] for entry in report["classes"]] == list(bench_hostile.SMOKE_CLASSES)
     assert report["settings"]["runs"] == 1
     for entry in report["classes"]:
         for kind in ("build", "check", "preview"):
@@ -148,9 +158,9 @@ def test_the_hostile_benchmark_measures_every_command_of_each_class(hostile_quic
 
 
 def test_the_hostile_benchmark_builds_a_valid_site_and_each_hostile_file_is_refused(
-    hostile_quick: tuple[dict[str, Any], str],
+    hostile_smoke: tuple[dict[str, Any], str],
 ) -> None:
-    by_key = {entry["key"]: entry for entry in hostile_quick[0]["classes"]}
+    by_key = {entry["key"]: entry for entry in hostile_smoke[0]["classes"]}
     baseline = by_key.pop("baseline")
     assert baseline["build"]["exit_codes"] == baseline["check"]["exit_codes"] == [0], baseline["reported"]
     assert baseline["reported"] == []

@@ -231,14 +231,13 @@ def test_errors_fail_the_build_one_line_each_without_traceback(tmp_path: Path) -
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for line in (
-        "cases/2024/a.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD, "
-            "or YYYY-MM or YYYY when the source gives no day)",
-        "cases/2024/b.md: district: unknown district (got 'nowhere'; expected one of bad, minhou)",
-        "cases/2024/b.md: format: not allowed (got '座谈'; expected one of 微协商、",
-        "cases/2024/c.md: front matter: not valid YAML",
-        "cases/2024/d.md: not UTF-8 text",
-        "districts/bad.md: brand: unknown brand (got 'nope'; expected one of rong)",
-        "6 errors in the content",
+        "cases/2024/a.md: date（协商日期）: 不是日期（写的是 '2024-13-45'；应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）",
+        "cases/2024/b.md: district（区县）: 未知的区县（写的是 'nowhere'；应是 bad, minhou 之一）",
+        "cases/2024/b.md: format（协商形式）: 不是可用的值（写的是 '座谈'；应是 微协商、",
+        "cases/2024/c.md: front matter（页头）: 不是有效的 YAML（第 3 行",
+        "cases/2024/d.md: 不是 UTF-8 文本",
+        "districts/bad.md: brand（所属品牌）: 未知的品牌（写的是 'nope'；应是 rong 之一）",
+        "内容有 6 处错误",
     ):
         assert line in result.stderr
 
@@ -249,8 +248,8 @@ def test_warnings_fail_only_a_strict_build(tmp_path: Path) -> None:
     }))
     relaxed = site.build()
     assert relaxed.returncode == 0
-    assert "cases/2023/a.md: memebrs: unknown field, ignored (did you mean 'members'?)" in relaxed.stderr
-    assert "cases/2023/a.md: date: the year 2024 differs from the folder cases/2023/" in relaxed.stderr
+    assert "cases/2023/a.md: memebrs: 未知字段，已忽略（是不是想写 members（参加委员）？）" in relaxed.stderr
+    assert "cases/2023/a.md: date（协商日期）: 年份 2024 与所在文件夹 cases/2023/ 不一致" in relaxed.stderr
     assert site.build("--strict").returncode == 1
 
 

@@ -87,8 +87,9 @@ def test_load_tree_reports_problems_in_the_build_form_and_sees_covers(tmp_path: 
     }))
     result = load_tree(SiteSettings.from_config_file(site.root / "mkdocs.yml"))
     lines = [problem_line(problem) for problem in result.problems]
-    assert lines == ["error: cases/2024/bad.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD, "
-        "or YYYY-MM or YYYY when the source gives no day)"]
+    assert lines == [
+        "错误: cases/2024/bad.md: date（协商日期）: 不是日期（写的是 '2024-13-45'；应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）"
+    ]
 
 
 def test_progress_is_shown_only_for_big_runs_and_ends_at_the_total() -> None:
@@ -101,4 +102,4 @@ def test_progress_is_shown_only_for_big_runs_and_ends_at_the_total() -> None:
         report(done, 1000)
     lines = stream.getvalue().splitlines()
     assert 10 <= len(lines) <= 12
-    assert lines[-1].startswith("reading content: 1000/1000 files")
+    assert lines[-1].startswith("reading content：1000/1000 个文件")

@@ -38,7 +38,9 @@ sub_brands:
 
 def test_a_matrix_that_is_not_a_list_is_an_error():
     result = tree({"brands/rong.md": RONG + "matrix: 走进政协\n"})
-    assert "list" in only_error(result, "matrix", "brands/rong.md").message
+    error = only_error(result, "matrix", "brands/rong.md")
+    assert error.code == "not-a-list"
+    assert str(error) == "brands/rong.md: matrix（品牌矩阵）: 应是列表（写的是 '走进政协'；请写成 [走进政协]）"
 
 
 @pytest.mark.parametrize(
@@ -66,8 +68,8 @@ def test_a_sub_brands_unknown_field_is_a_warning():
     result = tree({"brands/rong.md": RONG + "sub_brands:\n  - {name: 想方设法, organsation: 提案委员会}\n"})
     assert result.errors == []
     [warning] = result.warnings
-    assert warning.field.endswith("organsation")
-    assert "'organisation'" in warning.message
+    assert (warning.field, warning.code) == ("sub_brands[1].organsation", "unknown-field")
+    assert "是不是想写 organisation（子品牌·第1项·所属单位）？" in warning.message
 
 
 def test_a_partner_district_is_a_partner_and_never_a_sub_brand():
@@ -96,7 +98,9 @@ def test_a_brands_sub_brands_are_its_districts_own_without_partners_plus_its_sub
 
 def test_partner_must_be_true_or_false():
     result = tree({"districts/neijiang.md": "name: 内江市\nbrand: yu\npartner: 是\n"})
-    assert "true or false" in only_error(result, "partner", "districts/neijiang.md").message
+    error = only_error(result, "partner", "districts/neijiang.md")
+    assert error.code == "not-true-or-false"
+    assert str(error) == "districts/neijiang.md: partner（协作方政协）: 应是 true 或 false（写的是 '是'）"
 
 
 def test_a_joint_case_with_a_partner_district_is_published():
@@ -115,4 +119,6 @@ def test_a_cases_partners_are_kept():
 
 def test_partners_that_are_not_a_list_is_an_error():
     result = tree({CASE_PATH: case_yaml(extra="partners: 内江市政协\n")})
-    assert "list" in only_error(result, "partners").message
+    error = only_error(result, "partners")
+    assert error.code == "not-a-list"
+    assert error.message.startswith("应是列表")

@@ -52,9 +52,10 @@ def test_a_case_date_may_be_a_day_a_month_or_a_year(written, expected, precision
 def test_a_date_that_is_not_a_day_month_or_year_is_an_error_saying_what_is_allowed(written):
     result = tree({"cases/2023/x.md": case_yaml(written)})
     error = only_error(result, "date", "cases/2023/x.md")
+    assert error.code == "not-a-date"
     assert f"'{written}'" in error.message or written in error.message
-    assert "YYYY-MM-DD" in error.message
-    assert "YYYY-MM or YYYY" in error.message
+    assert "应写成 YYYY-MM-DD、YYYY-MM 或 YYYY" in error.message
+    assert "YYYY-MM or YYYY" in error.text("en")
     assert result.catalogue.cases == []
 
 
@@ -62,7 +63,7 @@ def test_a_partial_date_in_the_wrong_year_folder_warns_with_its_year():
     result = tree({CASE_PATH: case_yaml("2023")})
     assert result.errors == []
     [warning] = result.warnings
-    assert (warning.field, warning.severity) == ("date", Severity.WARNING)
+    assert (warning.field, warning.severity, warning.code) == ("date", Severity.WARNING, "folder-year-differs")
     assert "2023" in warning.message and "cases/2024/" in warning.message
     assert the_case(result).year == 2023
 
@@ -76,6 +77,7 @@ def test_a_partial_date_in_its_year_folder_is_not_a_warning(written):
 def test_a_case_outside_a_year_folder_is_told_the_year_of_its_month():
     result = tree({"cases/x.md": case_yaml("2023-05")})
     [problem] = problems_of(result, "cases/x.md")
+    assert problem.code == "case-outside-year-folder"
     assert "cases/2023/" in problem.message
 
 
@@ -125,7 +127,7 @@ def test_a_date_more_than_a_month_after_today_is_a_warning_and_the_case_is_publi
     assert result.errors == []
     [warning] = result.warnings
     assert (warning.field, warning.severity, warning.code) == ("date", Severity.WARNING, "future-date")
-    assert date in warning.message
+    assert warning.message.startswith(f"{date} 比今天（")
     assert the_case(result, year_folder(date)).date == PartialDate.parse(date)
 
 

@@ -67,21 +67,23 @@ def test_a_venue_missing_a_required_field_is_an_error_naming_it(field):
     lines = [line for line in VENUE.splitlines(keepends=True) if not line.startswith(f"{field}:")]
     result = tree({VENUE_PATH: "".join(lines)})
     error = only_error(result, field, VENUE_PATH)
-    assert error.message.startswith("missing")
+    assert error.code == "missing-required"
+    assert error.message.startswith("缺少（必填：")
     assert "ganzhe" not in result.catalogue.venues
 
 
 def test_a_venue_of_an_unknown_district_is_an_error_naming_the_districts():
     result = tree({VENUE_PATH: "name: 甘蔗街道委员联系点\ntype: 委员联系点\ndistrict: nowhere\n"})
     error = only_error(result, "district", VENUE_PATH)
-    assert "'nowhere'" in error.message
+    assert error.code == "unknown-district"
+    assert str(error).startswith("venues/ganzhe.md: district（所在区县）: 未知的区县（写的是 'nowhere'")
     assert all(key in error.message for key in ("gulou", "minhou", "rongchang"))
     assert "ganzhe" not in result.catalogue.venues
 
 
 def test_a_venue_district_that_is_not_a_key_is_an_error():
     result = tree({VENUE_PATH: "name: 甘蔗街道委员联系点\ntype: 委员联系点\ndistrict: 闽侯县\n"})
-    assert "not a key" in only_error(result, "district", VENUE_PATH).message
+    assert only_error(result, "district", VENUE_PATH).code == "not-a-key"
 
 
 @pytest.mark.parametrize(
@@ -97,15 +99,17 @@ def test_opened_is_a_year_a_month_or_a_day(written, expected):
 @pytest.mark.parametrize("written", ["2024-13", "去年", "2024/03"])
 def test_a_bad_opened_is_an_error_of_that_field(written):
     result = tree({VENUE_PATH: VENUE + f"opened: {written}\n"})
-    assert "YYYY-MM-DD" in only_error(result, "opened", VENUE_PATH).message
+    error = only_error(result, "opened", VENUE_PATH)
+    assert error.code == "not-a-date"
+    assert str(error).startswith("venues/ganzhe.md: opened（启用时间）: 不是日期")
 
 
 def test_a_venues_unknown_field_is_a_warning_suggesting_the_closest_name():
     result = tree({VENUE_PATH: VENUE + "adress: 甘蔗街道\n"})
     assert result.errors == []
     [warning] = result.warnings
-    assert (warning.field, warning.severity) == ("adress", Severity.WARNING)
-    assert "'address'" in warning.message
+    assert (warning.field, warning.severity, warning.code) == ("adress", Severity.WARNING, "unknown-field")
+    assert "是不是想写 address（地址）？" in warning.message
 
 
 def test_a_venue_file_elsewhere_with_kind_venue_is_a_venue_at_its_own_url():
@@ -129,7 +133,7 @@ def test_the_key_of_a_venue_is_its_file_name():
 def test_a_venue_file_name_that_is_not_a_key_is_an_error(src_uri):
     result = tree({src_uri: VENUE})
     error = only_error(result, "file name", src_uri)
-    assert "lowercase letters, digits and hyphens" in error.message
+    assert error.code == "file-name-not-key"
     assert result.catalogue.venues == {}
 
 
@@ -154,6 +158,7 @@ def test_a_case_venue_naming_a_venue_key_links_the_venue_and_shows_its_name():
 def test_a_case_venue_that_looks_like_a_key_but_names_no_venue_is_an_error():
     result = tree({VENUE_PATH: VENUE, CASE_PATH: case(venue="ganzhee")})
     error = only_error(result, "venue")
+    assert error.code == "unknown-venue"
     assert "'ganzhee'" in error.message
     assert "ganzhe" in error.message.replace("'ganzhee'", "")
 

@@ -137,7 +137,7 @@ def test_a_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
     outcome = examine(hostile_site(tmp_path, case_text(alias_bomb())))
     errors = [p for p in outcome.problems if p["file"] == HOSTILE and p["severity"] == "error"]
     assert [p["field"] for p in errors] == ["front matter"], outcome.explain()
-    assert "alias" in errors[0]["message"]
+    assert "别名" in errors[0]["message"]
     expect(outcome, errors[0].get("code", ""), "error", field="front matter")
 
 

@@ -54,11 +54,11 @@ def expected_lines(site: Site, src_uri: str, snippets: tuple[str, ...]) -> set[i
 
 
 def warned_lines(stderr: str, src_uri: str) -> set[int]:
-    """The lines of `src_uri` that the build's warnings name (`<file>: … line N …`)."""
+    """The lines of `src_uri` that the build's warnings name (`<file>: 第 N 行：…`)."""
     lines = set()
     for warning in warning_lines(stderr):
         if warning.startswith(src_uri + ": "):
-            lines.update(int(n) for n in re.findall(r"\bline (\d+)\b", warning))
+            lines.update(int(n) for n in re.findall(r"第 (\d+) 行", warning))
     return lines
 
 

@@ -52,7 +52,8 @@ def test_template_and_icon_are_errors_naming_the_file_and_the_field(refused_site
     assert "Traceback" not in result.stderr
     errors = error_lines(result.stderr)
     for src_uri, (name, _value) in REFUSED.items():
-        assert [line for line in errors if line.startswith(f"{src_uri}: {name}: ")], (
+        label = {"template": "页面模板", "icon": "图标"}[name]
+        assert [line for line in errors if line.startswith(f"{src_uri}: {name}（{label}）: 不允许：")], (
             f"no error for {src_uri}: {name}; errors: {errors}"
         )
 
@@ -80,7 +81,7 @@ def test_author_subtitle_and_description_are_known_fields(tmp_path: Path) -> Non
     })  # fmt: skip
     result = site.build("--strict")
     assert result.returncode == 0, result.stderr
-    assert "unknown field" not in result.stderr
+    assert "未知字段" not in result.stderr
     for url in ("cases/2024/a/", "about/"):
         document = parse_html(site.html(url))
         assert [m.attrs["content"] for m in document.find("meta", name="description")] == ["一句话介绍。"]
@@ -107,7 +108,8 @@ def test_a_source_address_other_than_http_is_refused(tmp_path: Path, url: str) -
     )
     result = site.build()
     assert result.returncode == 1
-    assert [line for line in error_lines(result.stderr) if line.startswith("cases/2024/x.md: source.url: ")]
+    written = "cases/2024/x.md: source.url（来源·网址）: "
+    assert [line for line in error_lines(result.stderr) if line.startswith(written)]
 
 
 def test_a_case_status_is_a_stage_not_free_text(tmp_path: Path) -> None:
@@ -121,7 +123,8 @@ def test_a_case_status_is_a_stage_not_free_text(tmp_path: Path) -> None:
     )
     result = site.build()
     assert result.returncode == 1
-    assert [line for line in error_lines(result.stderr) if line.startswith("cases/2024/x.md: status: not allowed")]
+    written = "cases/2024/x.md: status（进度）: 不是可用的值"
+    assert [line for line in error_lines(result.stderr) if line.startswith(written)]
 
 
 # -- file names -----------------------------------------------------------------------------------

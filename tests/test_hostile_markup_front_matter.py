@@ -114,7 +114,7 @@ def test_markup_in_allowed_fields_builds_and_author_subtitle_description_are_kno
     hostile_build: tuple[Site, str],
 ) -> None:
     hostile_site, stderr = hostile_build
-    unknown = [line for line in warning_lines(stderr) if "unknown field" in line]
+    unknown = [line for line in warning_lines(stderr) if "未知字段" in line]
     assert unknown == [], "author, subtitle and description are page fields"
     status, problems = check_json(hostile_site)
     assert status == 0, problems

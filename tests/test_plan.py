@@ -21,7 +21,8 @@ def test_listings_are_generated_when_no_editor_wrote_them():
     plan, _ = plan_of({"cases/2024/a.md": case(highlight=2024)})
     generated = {page.src_uri: page for page in plan.generated}
     assert set(generated) == {
-        "index.md", "brands/index.md", "districts/index.md", "highlights/index.md", "highlights/2024.md"
+        "index.md", "brands/index.md", "districts/index.md", "highlights/index.md", "highlights/2024.md",
+        "cases/index.md", "cases/2024/index.md",  # the case finder and its year list (tests/test_case_finder.py)
     }
     assert generated["index.md"].title == "测试站"
     assert generated["highlights/2024.md"].title == "2024年度优秀案例"
@@ -60,8 +61,8 @@ def test_year_pages_of_a_long_district_index_are_out_of_the_nav_and_of_search():
 
 def test_the_nav_starts_home_brands_districts_by_brand_highlights():
     plan, _ = plan_of({"cases/2024/a.md": case(highlight=2024)})
-    home, brands, districts, highlights, roundups = plan.nav
-    assert home == "index.md"
+    home, finder, brands, districts, highlights, roundups = plan.nav
+    assert (home, finder) == ("index.md", "cases/index.md")
     assert isinstance(brands, NavSection) and brands.title == "协商品牌"
     assert brands.children == ("brands/index.md", "brands/rong.md", "brands/yu.md")
     assert isinstance(districts, NavSection) and districts.title == "区县子品牌"

@@ -395,21 +395,27 @@ def test_a_file_without_blocks_gets_them_after_the_prose(index: Index) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "expected", "english"),
     [
-        ("a\n<!-- shangliang:roundup begin figures -->\nx\n", "roundups/2024.md: block 'figures' has no end line"),
-        ("<!-- shangliang:roundup end figures -->\n", "roundups/2024.md: line 1: end of block 'figures' without"),
+        ("a\n<!-- shangliang:roundup begin figures -->\nx\n", "roundups/2024.md: 块“figures”没有结束行",
+         "block 'figures' has no end line"),
+        ("<!-- shangliang:roundup end figures -->\n",
+         "roundups/2024.md: 第 1 行：块“figures”的结束行前面没有它的开始行", "line 1: end of block 'figures' without"),
         ("<!-- shangliang:roundup begin figures -->\n<!-- shangliang:roundup begin months -->\n",
-         "roundups/2024.md: line 2: block 'months' begins inside block 'figures'"),
+         "roundups/2024.md: 第 2 行：块“months”开始在块“figures”里面",
+         "line 2: block 'months' begins inside block 'figures'"),
     ],
     ids=["no end", "no begin", "nested"],
 )
-def test_markers_that_do_not_pair_up_are_reported_with_file_and_line(index: Index, text: str, expected: str) -> None:
+def test_markers_that_do_not_pair_up_are_reported_with_file_and_line(
+    index: Index, text: str, expected: str, english: str,
+) -> None:
     roundup = roundups_of(index, [2024])[2024]
     rendered = render(roundup, index.catalogue, highlight_page=True)
     with pytest.raises(RoundupFileError) as raised:
         merge(text, rendered, src_uri="roundups/2024.md")
     assert str(raised.value).startswith(expected)
+    assert raised.value.src_uri == "roundups/2024.md" and raised.value.reason("en").startswith(english)
 
 
 # --------------------------------------------------------------------------- files and staleness

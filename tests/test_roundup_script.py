@@ -71,7 +71,7 @@ def test_regenerating_keeps_hand_edited_prose_byte_for_byte(written: Site) -> No
     ))
     result = run(written, "2024")
     assert result.returncode == 0, result.stderr
-    assert "2024: wrote roundups/2024.md" in result.stdout
+    assert "2024：已写入 roundups/2024.md" in result.stdout
     after = (written.content / "roundups" / "2024.md").read_text(encoding="utf-8")
     assert outside_blocks(after) == outside_blocks(edited)
     assert PROSE_TOP in after and PROSE_BETWEEN in after and after.endswith(PROSE_END)
@@ -84,7 +84,7 @@ def test_a_second_run_changes_nothing(written: Site) -> None:
     result = run(written, "--all")
     assert result.returncode == 0, result.stderr
     assert snapshot(written) == before
-    assert "2024: up to date, nothing written" in result.stdout
+    assert "2024：已是最新，什么也没写" in result.stdout
 
 
 def test_check_names_the_years_made_stale_by_a_changed_case(written: Site) -> None:
@@ -95,8 +95,10 @@ def test_check_names_the_years_made_stale_by_a_changed_case(written: Site) -> No
     before = snapshot(written)
     result = run(written, "--all", "--check")
     assert result.returncode == 1
-    assert "stale: 2024: roundups/2024.md, roundups/2024-months.svg are out of date" in result.stdout
-    assert "stale: 2023" not in result.stdout
+    assert ("过时：2024年：roundups/2024.md、roundups/2024-months.svg 已过时（运行 make roundups，"
+            "或 .venv/bin/python scripts/roundup.py 2024）") in result.stdout
+    assert "过时：2023年" not in result.stdout
+    assert result.stdout.splitlines()[-1] == "1篇综述过时：2024"
     assert snapshot(written) == before
 
 
@@ -104,27 +106,51 @@ def test_check_notices_a_chart_that_was_edited_or_deleted(written: Site) -> None
     (written.content / "roundups" / "2023-months.svg").unlink()
     result = run(written, "--all", "--check")
     assert result.returncode == 1
-    assert "stale: 2023: roundups/2023-months.svg" in result.stdout
+    assert "过时：2023年：roundups/2023-months.svg 已过时" in result.stdout
 
 
 def test_check_reports_a_missing_roundup(site: Site) -> None:
     result = run(site, "2024", "--check")
     assert result.returncode == 1
-    assert "stale: 2024: roundups/2024.md, roundups/2024-months.svg are missing" in result.stdout
+    assert "过时：2024年：roundups/2024.md、roundups/2024-months.svg 还没有" in result.stdout
+    english = run(site, "2024", "--check", "--lang", "en")
+    assert "stale: 2024: roundups/2024.md, roundups/2024-months.svg are missing" in english.stdout
     assert not (site.content / "roundups").exists()
 
 
-def test_dry_run_prints_a_diff_and_writes_nothing(written: Site) -> None:
+def test_dry_run_summarises_the_changes_then_prints_a_diff_and_writes_nothing(written: Site) -> None:
     written.write("cases/2024/yiyuan.md", page(
         case("加强平安医院建设", "2024-03-02", "gulou", members=9, reports=["协商专报2024年第5期"]), "正文。"
     ))
     before = snapshot(written)
     result = run(written, "2024", "--dry-run")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("--- a/roundups/2024.md\n+++ b/roundups/2024.md\n@@ ")
-    assert "\n-| 参与委员 | 13（+8） | 5 |\n" in result.stdout
-    assert "\n+| 参与委员 | 17（+12） | 5 |\n" in result.stdout
+    summary, diff = result.stdout.split("\n\n", 1)
+    assert summary.splitlines()[:3] == [
+        "2024年度综述（roundups/2024.md）将有这些改动：", "  总体数据", "    参与委员：2024年 13 → 17",
+    ]
+    assert "    鼓楼区 · 家在鼓楼，协商为民：参与委员 5 → 9，参与人数 20 → 未填写" in summary.splitlines()
+    assert summary.splitlines()[-1] == "  改动的部分：总体数据、各区县子品牌、协商专报"
+    assert diff.startswith("--- a/roundups/2024.md\n+++ b/roundups/2024.md\n@@ ")
+    assert "\n-| 参与委员 | 13（+8） | 5 |\n" in diff
+    assert "\n+| 参与委员 | 17（+12） | 5 |\n" in diff
     assert snapshot(written) == before
+
+
+def test_dry_run_of_a_year_with_no_roundup_yet_says_it_would_be_created(site: Site) -> None:
+    result = run(site, "2023", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    summary, diff = result.stdout.split("\n\n", 1)
+    assert summary.splitlines()[0] == "2023年度综述（roundups/2023.md）还没有，将新建："
+    assert "    案例：2" in summary.splitlines()
+    assert summary.splitlines()[-1] == "  将重画的图表：roundups/2023-months.svg"
+    assert diff.startswith("--- /dev/null\n+++ b/roundups/2023.md\n")
+    assert not (site.content / "roundups").exists()
+
+
+def test_dry_run_of_an_up_to_date_roundup_says_so_in_one_line(written: Site) -> None:
+    result = run(written, "2024", "--dry-run")
+    assert (result.returncode, result.stdout) == (0, "2024年度综述（roundups/2024.md）：没有改动\n")
 
 
 def test_a_broken_case_stops_the_roundup_with_the_builds_one_line_message(site: Site) -> None:
@@ -133,10 +159,11 @@ def test_a_broken_case_stops_the_roundup_with_the_builds_one_line_message(site: 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     line = next(line for line in result.stderr.splitlines() if "huai.md" in line)
-    assert line.startswith("error: cases/2024/huai.md: date: not a date (got '2024-13-45'")
+    assert line.startswith("错误: cases/2024/huai.md: date（协商日期）: 不是日期（写的是 '2024-13-45'")
+    assert result.stderr.splitlines()[-1] == "错误：内容中有1处错误（见上）；改正后再生成综述"
     build = site.build()
     assert build.returncode == 1
-    assert line.removeprefix("error: ") in build.stderr
+    assert line.removeprefix("错误: ") in build.stderr
     assert not (site.content / "roundups").exists()
 
 
@@ -146,8 +173,11 @@ def test_broken_markers_stop_the_roundup_naming_the_file_and_line(written: Site)
     path.write_text(text, encoding="utf-8")
     result = run(written, "2024")
     assert result.returncode == 1
+    assert re.search(r"错误：roundups/2024\.md: 第 \d+ 行：块“highlights”开始在块“months”里面；"
+                     r"请在它前面补回一行 <!-- shangliang:roundup end months -->", result.stderr)
+    english = run(written, "2024", "--lang", "en")
     assert re.search(r"error: roundups/2024\.md: line \d+: block 'highlights' begins inside block 'months'",
-                     result.stderr)
+                     english.stderr)
     assert "Traceback" not in result.stderr
     assert path.read_text(encoding="utf-8") == text
 
@@ -155,7 +185,7 @@ def test_broken_markers_stop_the_roundup_naming_the_file_and_line(written: Site)
 def test_a_year_without_cases_is_a_problem_naming_the_years_there_are(site: Site) -> None:
     result = run(site, "2019")
     assert result.returncode == 1
-    assert "error: 2019: no published case is dated in that year (years with cases: 2024, 2023)" in result.stderr
+    assert "错误：2019：没有日期在这一年的已发布案例（有案例的年份：2024、2023）" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -164,26 +194,47 @@ def test_a_year_without_cases_is_a_problem_naming_the_years_there_are(site: Site
      ("--no-such-option",)],
     ids=["nothing", "short year", "year and all", "pdf of all", "pdf with check", "unknown option"],
 )
-def test_bad_usage_exits_2_with_a_message(site: Site, args: tuple[str, ...]) -> None:
+def test_bad_usage_exits_2_with_a_message_in_chinese(site: Site, args: tuple[str, ...]) -> None:
     result = run(site, *args)
     assert result.returncode == 2
-    assert "usage: roundup.py" in result.stderr and "error:" in result.stderr
+    assert result.stderr.startswith("用法：roundup.py") and "roundup.py：错误：" in result.stderr
+    assert "usage" not in result.stderr and "error" not in result.stderr
     assert "Traceback" not in result.stderr
+    english = run(site, *args, "--lang", "en")
+    assert english.returncode == 2
+    assert english.stderr.startswith("usage: roundup.py") and "roundup.py: error: " in english.stderr
 
 
-def test_help_shows_an_example(site: Site) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("24",), "年份：不是年份（写的是 '24'；应为四位数字，例如 2024）"),
+     (("2024", "--all"), "请写出要写的年份，或者 --all（两者不能同时用）"),
+     (("--no-such-option",), "无法识别的参数：--no-such-option")],
+    ids=["short year", "year and all", "unknown option"],
+)
+def test_a_usage_error_says_what_is_wrong_in_chinese(site: Site, args: tuple[str, ...], message: str) -> None:
+    assert f"roundup.py：错误：{message}\n" in run(site, *args).stderr
+
+
+def test_help_is_in_chinese_with_an_example(site: Site) -> None:
     result = run(site, "--help")
     assert result.returncode == 0
-    assert "example:" in result.stdout
-    assert "python scripts/roundup.py 2024" in result.stdout
+    assert result.stdout.startswith("用法：roundup.py")
+    assert "\n位置参数：\n  年份 " in result.stdout and "\n选项：\n" in result.stdout
+    assert "为指定的每一年写年度综述" in result.stdout and "显示本帮助并退出" in result.stdout
+    assert "示例：\n  python scripts/roundup.py 2024" in result.stdout
     assert "--check" in result.stdout and "--dry-run" in result.stdout and "--pdf" in result.stdout
+    assert "example:" not in result.stdout
+    english = run(site, "--help", "--lang", "en")
+    assert "Write the roundup (年度综述) of each year asked for" in english.stdout
+    assert "example:\n  python scripts/roundup.py 2024" in english.stdout
 
 
 def test_the_sample_publications_roundups_are_up_to_date() -> None:
     result = subprocess.run([sys.executable, str(SCRIPT), "--all", "--check"], cwd=REPO,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "roundups up to date: 2024, 2023, 2022" in result.stdout
+    assert "综述都是最新的：2024、2023、2022" in result.stdout
 
 
 def test_roundups_are_in_the_navigation_newest_first(written: Site) -> None:
@@ -241,7 +292,7 @@ def test_v2_roundups_show_official_figures_commendations_and_the_month_unknown(t
     assert PROSE_TOP in after and PROSE_BETWEEN in after and after.endswith(PROSE_END)
     assert "| 参与委员 | 15（+10） | 5 |" in after and "7月1件" in after
     assert run(site, "--all", "--check").returncode == 0
-    assert "up to date, nothing written" in run(site, "--all").stdout
+    assert "已是最新，什么也没写" in run(site, "--all").stdout
 
     build = site.build("--strict")
     assert build.returncode == 0, build.stderr
@@ -260,7 +311,7 @@ def test_pdf_of_a_roundup_is_written(written: Site) -> None:
     assert result.returncode == 0, result.stderr
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 5_000
-    assert re.search(r"wrote .*roundup-2024\.pdf \(\d+ pages?, A4\)", result.stdout)
+    assert re.search(r"已写入 .*roundup-2024\.pdf（\d+页，A4）", result.stdout)
 
 
 PRINTED = """

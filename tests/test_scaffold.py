@@ -119,7 +119,7 @@ def test_a_chosen_slug_of_lowercase_letters_digits_and_hyphens_is_accepted(slug:
 
 @pytest.mark.parametrize("slug", ["Lu-Deng", "lu_deng", "lu--deng", "-lu", "lu-", "路灯", "", "a" * 61])
 def test_a_chosen_slug_that_is_no_valid_file_name_is_refused(slug: str) -> None:
-    with pytest.raises(InvalidValue, match="lowercase letters, digits and single hyphens"):
+    with pytest.raises(InvalidValue, match="只能用小写字母、数字和单个连字符"):
         parse_slug(slug)
 
 
@@ -149,9 +149,9 @@ def test_a_free_slug_is_suggested_by_numbering() -> None:
 
 def test_a_title_is_one_non_empty_line() -> None:
     assert parse_title("  普陀村加装路灯 ") == "普陀村加装路灯"
-    with pytest.raises(InvalidValue, match="missing"):
+    with pytest.raises(InvalidValue, match="缺少"):
         parse_title("   ")
-    with pytest.raises(InvalidValue, match="one line"):
+    with pytest.raises(InvalidValue, match="应是一行文字"):
         parse_title("第一行\n第二行")
 
 
@@ -181,8 +181,8 @@ def test_district_keys_may_be_separated_by_spaces_or_commas_and_repeat_once() ->
 def test_an_unknown_district_is_refused_with_the_valid_keys() -> None:
     with pytest.raises(InvalidValue) as error:
         parse_districts(["minhou minhuo"], districts())
-    assert str(error.value) == "unknown district (got 'minhuo'; expected one of gulou, minhou)"
-    with pytest.raises(InvalidValue, match="missing"):
+    assert str(error.value) == "未知的区县（写的是 'minhuo'；应是 gulou, minhou 之一）"
+    with pytest.raises(InvalidValue, match="缺少"):
         parse_districts([" "], districts())
 
 
@@ -199,7 +199,7 @@ def test_a_choice_must_be_one_of_the_allowed_values() -> None:
     assert parse_choice(" 落实 ", STAGES) == "落实"
     with pytest.raises(InvalidValue) as error:
         parse_choice("完成", STAGES)
-    assert str(error.value) == "not allowed (got '完成'; expected one of 选题、调研、协商、报送、办理、落实)"
+    assert str(error.value) == "不是可用的值（写的是 '完成'；应是 选题、调研、协商、报送、办理、落实 之一）"
 
 
 # -- the file --------------------------------------------------------------------

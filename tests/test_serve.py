@@ -43,14 +43,13 @@ def test_serve_shows_problems_in_terminal_and_preview(tmp_path: Path) -> None:
         server.terminate()
         output, _ = server.communicate(timeout=30)
     problem = (
-        "cases/2024/bad.md: date: not a date (got &#39;2024-13-45&#39;; expected YYYY-MM-DD, "
-        "or YYYY-MM or YYYY when the source gives no day)"
+        "cases/2024/bad.md: date（协商日期）: 不是日期（写的是 &#39;2024-13-45&#39;；"
+        "应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）"
     )
     assert 'class="sl-problems"' in home and problem in home
-    assert "cases/2024/latin.md: not UTF-8 text" in unreadable
+    assert "cases/2024/latin.md: 不是 UTF-8 文本" in unreadable
     assert (
-        "cases/2024/bad.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD, "
-        "or YYYY-MM or YYYY when the source gives no day)"
+        "cases/2024/bad.md: date（协商日期）: 不是日期（写的是 '2024-13-45'；应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）"
     ) in output
     assert "Traceback" not in output
     assert "好案例" in home

@@ -9,6 +9,7 @@ the edited case, and that nothing else was dropped.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -251,6 +252,43 @@ def test_an_edit_renders_only_the_pages_that_show_it(preview: Preview) -> None:
     assert all(preview.output(url).stat().st_mtime_ns > written[url] for url in showing)
     assert all(preview.output(url).stat().st_mtime_ns == written[url] for url in not_showing)
     check_nothing_dropped(preview, DISTRICT_CASES)
+
+
+def not_found_page(preview: Preview) -> str:
+    """What the preview answers for a URL that has no page: the theme's 404 page."""
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{preview.port}/no-such-page/", timeout=10)
+    except urllib.error.HTTPError as error:
+        assert error.code == 404
+        return error.read().decode("utf-8")
+    raise AssertionError("no-such-page/ answered 200")
+
+
+BANNER_FILES = (
+    "assets/shangliang/problems.js", "assets/shangliang/preview-reload.js", "assets/shangliang/problems.css",
+)  # fmt: skip
+
+
+def test_every_page_and_the_404_page_carry_the_banner_of_the_latest_build(preview: Preview) -> None:
+    """Pages not rendered again keep their old banner, with the script and styles that bring it up to date."""
+    preview.edit("cases/2024/r1.md", edited("cases/2024/r1.md", memebrs=3))
+
+    report = json.loads(preview.get("_shangliang/problems.json") or "{}")
+    assert report["tone"] == "warnings" and [line["label"] for line in report["lines"]] == ["警告"]
+    assert report["lines"][0]["text"].startswith("cases/2024/r1.md: ")
+    assert "发布构建" not in report["heading"] and "--strict" in report["heading"]
+    for url in ("districts/minhou/", "brands/rong/", "cases/2023/g2/", "highlights/2024/", "topics/"):
+        html = preview.get(url)
+        assert html is not None and "data-sl-problems" in html, url
+        assert all(name in html for name in BANNER_FILES), f"{url}: the banner's script, reload and styles"
+    not_found = not_found_page(preview)
+    assert "data-sl-problems" in not_found and "cases/2024/r1.md: " in not_found, "the 404 page shows it too"
+    assert all(name in not_found for name in BANNER_FILES)
+
+    preview.edit("cases/2024/r1.md", edited("cases/2024/r1.md"))
+    report = json.loads(preview.get("_shangliang/problems.json") or "{}")
+    assert report["tone"] == "none" and report["lines"] == []
+    assert "cases/2024/r1.md: " not in not_found_page(preview)
 
 
 def test_the_preview_indexes_search_after_each_build_without_waiting_for_it(tmp_path: Path) -> None:

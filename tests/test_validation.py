@@ -70,14 +70,15 @@ def test_the_default_formats_are_the_contracts():
 def test_a_case_missing_a_required_field_is_an_error_naming_the_field(field):
     result = tree({CASE_PATH: {name: value for name, value in case().items() if name != field}})
     error = only_error(result, field)
-    assert error.message.startswith("missing")
+    assert error.code == "missing-required"
+    assert error.message.startswith("缺少（必填：")
     assert error.is_error
 
 
 @pytest.mark.parametrize("field", ["title", "date", "district", "format"])
 def test_an_empty_required_field_counts_as_missing(field):
     result = tree({CASE_PATH: case(**{field: ""})})
-    assert only_error(result, field).message.startswith("missing")
+    assert only_error(result, field).code == "missing-required"
 
 
 @pytest.mark.parametrize(
@@ -91,7 +92,7 @@ def test_an_empty_required_field_counts_as_missing(field):
 )
 def test_a_required_text_of_only_spaces_counts_as_missing(src_uri, meta, field):
     result = tree({src_uri: meta})
-    assert only_error(result, field, src_uri).message.startswith("missing")
+    assert only_error(result, field, src_uri).code == "missing-required"
 
 
 def test_missing_format_names_the_allowed_formats():
@@ -106,7 +107,7 @@ def test_a_brand_missing_a_required_field_is_an_error(field):
     result = tree({"brands/rong.md": brand, "districts/minhou.md": DISTRICTS["districts/minhou.md"]},
                   base=False)  # fmt: skip
     problems = problems_of(result, "brands/rong.md", field)
-    assert [problem.message.startswith("missing") for problem in problems] == [True]
+    assert [problem.code for problem in problems] == ["missing-required"]
     assert problems[0].is_error
     assert "rong" not in result.catalogue.brands
 
@@ -116,55 +117,60 @@ def test_a_district_missing_a_required_field_is_an_error(field):
     district = {name: value for name, value in DISTRICTS["districts/minhou.md"].items() if name != field}
     result = tree({"districts/minhou.md": district})
     error = only_error(result, field, "districts/minhou.md")
-    assert error.message.startswith("missing")
+    assert error.code == "missing-required"
     assert "minhou" not in result.catalogue.districts
 
 
 def test_a_case_without_front_matter_is_an_error():
     result = tree({CASE_PATH: (None, "# 标题\n\n正文\n")})
     error = only_error(result, "front matter")
-    assert "title, date, district and format" in error.message
+    assert error.code == "case-without-front-matter"
+    assert "title（标题）、date（协商日期）、district（区县）和 format（协商形式）" in error.message
 
 
 def test_a_case_that_cannot_be_read_is_an_error_of_that_file():
     result = tree({CASE_PATH: b"---\ntitle: x\n"})
-    assert "not closed" in only_error(result, "front matter").message
+    error = only_error(result, "front matter")
+    assert (error.code, error.line) == ("front-matter-not-closed", 2)
+    assert "没有结束" in error.message
 
 
 def test_a_case_that_is_not_utf8_is_an_error_of_that_file():
     result = tree({CASE_PATH: "---\ntitle: 标题\n---\n".encode("gbk")})
     error = only_error(result, "")
-    assert str(error).startswith(f"{CASE_PATH}: not UTF-8")
+    assert error.code == "not-utf8"
+    assert str(error).startswith(f"{CASE_PATH}: 不是 UTF-8 文本")
 
 
 # -- wrong types -------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "expected"),
+    ("field", "value", "code", "expected"),
     [
-        ("members", "八", "whole number"),
-        ("members", "8人", "whole number"),
-        ("members", 3.5, "whole number"),
-        ("members", True, "whole number"),
-        ("participants", False, "whole number"),
-        ("problems_solved", True, "whole number"),
-        ("members", -1, "0 or more"),
-        ("participants", -35, "0 or more"),
-        ("problems_solved", -3, "0 or more"),
-        ("tags", "乡村振兴", "list"),
-        ("reports", "协商专报2024年第5期", "list"),
-        ("departments", "县商务局", "list"),
-        ("departments", {"县商务局": 1}, "list"),
-        ("draft", "是", "true or false"),
-        ("draft", 1, "true or false"),
-        ("title", ["甲", "乙"], "text"),
-        ("venue", {"name": "x"}, "text"),
+        ("members", "八", "not-whole-number", "应是整数（写的是 '八'）"),
+        ("members", "8人", "not-whole-number", "应是整数（写的是 '8人'）"),
+        ("members", 3.5, "not-whole-number", "应是整数（写的是 3.5）"),
+        ("members", True, "not-whole-number", "应是整数（写的是 true）"),
+        ("participants", False, "not-whole-number", "应是整数"),
+        ("problems_solved", True, "not-whole-number", "应是整数"),
+        ("members", -1, "number-too-small", "不能小于 0（写的是 -1）"),
+        ("participants", -35, "number-too-small", "不能小于 0"),
+        ("problems_solved", -3, "number-too-small", "不能小于 0"),
+        ("tags", "乡村振兴", "not-a-list", "应是列表（写的是 '乡村振兴'；请写成 [乡村振兴]）"),
+        ("reports", "协商专报2024年第5期", "not-a-list", "应是列表"),
+        ("departments", "县商务局", "not-a-list", "应是列表"),
+        ("departments", {"县商务局": 1}, "not-a-list", "应是列表"),
+        ("draft", "是", "not-true-or-false", "应是 true 或 false（写的是 '是'）"),
+        ("draft", 1, "not-true-or-false", "应是 true 或 false"),
+        ("title", ["甲", "乙"], "not-text", "应是一行文字（写的是 列表）"),
+        ("venue", {"name": "x"}, "not-text", "应是一行文字"),
     ],
 )
-def test_a_wrong_type_is_an_error_saying_what_is_expected(field, value, expected):
+def test_a_wrong_type_is_an_error_saying_what_is_expected(field, value, code, expected):
     result = tree({CASE_PATH: case(**{field: value})})
     error = only_error(result, field)
+    assert error.code == code
     assert expected in error.message
 
 
@@ -176,13 +182,17 @@ def test_zero_is_a_valid_count():
 
 def test_a_list_item_that_is_not_text_is_an_error():
     result = tree({CASE_PATH: case(tags=["民生", ["嵌套"]])})
-    assert "item 2" in only_error(result, "tags").message
+    error = only_error(result, "tags")
+    assert error.code == "list-item-not-text"
+    assert "第 2 项应是文字" in error.message
 
 
 @pytest.mark.parametrize("value", [["人民政协报"], 2024], ids=["list", "number"])
 def test_source_that_is_not_a_set_of_fields_is_an_error(value):
     result = tree({CASE_PATH: case(source=value)})
-    assert "name, url and date" in only_error(result, "source").message
+    error = only_error(result, "source")
+    assert error.code == "source-not-fields"
+    assert "下面应写 name、url、date 几行" in error.message
 
 
 def test_source_given_as_plain_text_is_an_error():
@@ -193,7 +203,10 @@ def test_source_given_as_plain_text_is_an_error():
 @pytest.mark.parametrize("url", ["ftp://example.org/a", "example.org/a", "www.example.org", "https://", 42])
 def test_source_url_must_be_http_or_https(url):
     result = tree({CASE_PATH: case(source={"name": "人民政协报", "url": url})})
-    assert "http:// or https://" in only_error(result, "source.url").message
+    error = only_error(result, "source.url")
+    assert error.code == "not-a-web-address"
+    assert "应是以 http:// 或 https:// 开头的网址" in error.message
+    assert str(error).startswith(f"{CASE_PATH}: source.url（来源·网址）: ")
 
 
 @pytest.mark.parametrize("url", ["http://example.org/a", "https://www.rmzxb.com.cn/c/2024-01-06/1.shtml"])
@@ -205,7 +218,7 @@ def test_source_url_over_http_or_https_is_accepted(url):
 
 def test_a_bad_source_date_is_reported_on_source_date():
     result = tree({CASE_PATH: case(source={"name": "人民政协报", "date": "2024-13-45"})})
-    assert "not a date" in only_error(result, "source.date").message
+    assert only_error(result, "source.date").code == "not-a-date"
 
 
 # -- formats and stages ------------------------------------------------------
@@ -214,8 +227,9 @@ def test_a_bad_source_date_is_reported_on_source_date():
 def test_unknown_format_names_the_allowed_formats():
     result = tree({CASE_PATH: case(format="微型协商")})
     error = only_error(result, "format")
-    assert "'微型协商'" in error.message
-    assert all(format_ in error.message for format_ in CONTRACT_FORMATS)
+    assert error.code == "not-allowed-value"
+    assert "写的是 '微型协商'" in error.message
+    assert "、".join(CONTRACT_FORMATS) + " 之一" in error.message
 
 
 def test_formats_are_configurable():
@@ -228,6 +242,7 @@ def test_formats_are_configurable():
 def test_unknown_stage_names_the_stages_in_order():
     result = tree({CASE_PATH: case(status="完成")})
     error = only_error(result, "status")
+    assert error.code == "not-allowed-value"
     assert "'完成'" in error.message
     assert "、".join(CONTRACT_STAGES) in error.message
 
@@ -251,14 +266,19 @@ def test_an_unparseable_date_is_reported_on_the_date_field(value):
     # Literal YAML, as an editor types it: unquoted.
     result = tree({CASE_PATH: f"title: 标题\ndate: {value}\ndistrict: minhou\nformat: 微协商\n"})
     error = only_error(result, "date")
-    assert "not a date" in error.message
-    assert "YYYY-MM-DD" in error.message
+    assert error.code == "not-a-date"
+    assert "应写成 YYYY-MM-DD、YYYY-MM 或 YYYY" in error.message
+    assert error.line == 3
     assert result.catalogue.cases == []
 
 
 def test_a_bad_date_problem_reads_file_field_message():
     result = tree({CASE_PATH: "title: 标题\ndate: 2024-13-45\ndistrict: minhou\nformat: 微协商\n"})
-    assert str(only_error(result, "date")) == (
+    error = only_error(result, "date")
+    assert str(error) == (
+        "cases/2024/x.md: date（协商日期）: 不是日期（写的是 '2024-13-45'；应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）"
+    )
+    assert error.text("en") == (
         "cases/2024/x.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD, "
             "or YYYY-MM or YYYY when the source gives no day)"
     )
@@ -277,26 +297,28 @@ def test_an_unknown_field_is_a_warning_suggesting_the_closest_name():
     result = tree({CASE_PATH: case(memebrs=8)})
     assert result.errors == []
     [warning] = result.warnings
-    assert (warning.field, warning.severity) == ("memebrs", Severity.WARNING)
-    assert "'members'" in warning.message
+    assert (warning.field, warning.severity, warning.code) == ("memebrs", Severity.WARNING, "unknown-field")
+    assert str(warning) == f"{CASE_PATH}: memebrs: 未知字段，已忽略（是不是想写 members（参加委员）？）"
+    assert warning.text("en") == f"{CASE_PATH}: memebrs: unknown field, ignored (did you mean 'members'?)"
     assert the_case(result).members is None
 
 
 @pytest.mark.parametrize(
     ("src_uri", "meta", "typo", "suggestion"),
     [
-        (CASE_PATH, case(stauts="落实"), "stauts", "status"),
-        ("brands/ji.md", {"name": "集思广益", "organisation": "厦门市政协", "slogen": "x"}, "slogen", "slogan"),
-        ("districts/jimei.md", {"name": "集美区", "brand": "rong", "sub_bran": "x"}, "sub_bran", "sub_brand"),
-        (CASE_PATH, case(source={"nmae": "人民政协报"}), "source.nmae", "name"),
+        (CASE_PATH, case(stauts="落实"), "stauts", "status（进度）"),
+        ("brands/ji.md", {"name": "集思广益", "organisation": "厦门市政协", "slogen": "x"}, "slogen", "slogan（口号）"),
+        ("districts/jimei.md", {"name": "集美区", "brand": "rong", "sub_bran": "x"}, "sub_bran",
+         "sub_brand（区县子品牌）"),
+        (CASE_PATH, case(source={"nmae": "人民政协报"}), "source.nmae", "name（来源·名称）"),
     ],
 )
 def test_unknown_fields_of_every_kind_suggest_the_closest_name(src_uri, meta, typo, suggestion):
     result = tree({src_uri: meta})
     assert result.errors == []
     [warning] = result.warnings
-    assert (warning.src_uri, warning.field) == (src_uri, typo)
-    assert f"'{suggestion}'" in warning.message
+    assert (warning.src_uri, warning.field, warning.code) == (src_uri, typo, "unknown-field")
+    assert f"是不是想写 {suggestion}？" in warning.message
 
 
 def test_theme_fields_are_not_unknown():
@@ -336,7 +358,9 @@ def test_highlight_false_or_absent_is_not_highlighted(value):
 @pytest.mark.parametrize("value", ["去年", "2024", 24, 1800, 2024.5, [2024]])
 def test_a_bad_highlight_is_an_error(value):
     result = tree({CASE_PATH: case(highlight=value)})
-    assert "commended" in only_error(result, "highlight").message
+    error = only_error(result, "highlight")
+    assert error.code == "not-highlight-year"
+    assert "应是评为优秀案例的年份，或 true、false" in error.message
 
 
 # -- brand and district fields ---------------------------------------------------
@@ -354,7 +378,8 @@ def test_brand_launched_is_a_year_or_a_month(launched, ok):
 
 def test_order_must_be_a_whole_number():
     result = tree({"districts/minhou.md": {**DISTRICTS["districts/minhou.md"], "order": "第一"}})
-    assert only_error(result, "order", "districts/minhou.md")
+    error = only_error(result, "order", "districts/minhou.md")
+    assert str(error) == "districts/minhou.md: order（排列顺序）: 应是整数（写的是 '第一'）"
 
 
 # -- explicit summary, markup ---------------------------------------------------

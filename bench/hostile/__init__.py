@@ -13,7 +13,7 @@ section of BENCHMARKS.md. See BENCHMARKS.md.
 
 The package, by job:
 
-- `__main__`: the command — its options (`--help`), `--quick`, the JSON and BENCHMARKS.md written
+- `__main__`: the command — its options (`--help`), `--quick`, `--smoke`, the JSON and BENCHMARKS.md written
 - `classes`: the classes of hostile file, how each is written, and the small valid site it joins
 - `run`: one class's site built, checked and previewed, each command's time and memory; the whole run
 - `report`: each class against the targets (pass, over, fail; its findings), the table, BENCHMARKS.md's section
@@ -21,9 +21,10 @@ The package, by job:
 The names the tests and other callers use are re-exported here.
 """
 
-from bench.hostile.classes import BY_KEY, CLASSES, COVER, HOSTILE, QUICK_CLASSES, Hostile
+from bench.hostile.classes import BY_KEY, CLASSES, COVER, HOSTILE, QUICK_CLASSES, SMOKE_CLASSES, Hostile
 from bench.hostile.report import END, START, markdown, write_markdown
 
 __all__ = [
-    "BY_KEY", "CLASSES", "COVER", "END", "HOSTILE", "QUICK_CLASSES", "START", "Hostile", "markdown", "write_markdown",
+    "BY_KEY", "CLASSES", "COVER", "END", "HOSTILE", "QUICK_CLASSES", "SMOKE_CLASSES", "START", "Hostile", "markdown",
+    "write_markdown",
 ]  # fmt: skip

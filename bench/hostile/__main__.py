@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import bench.hostile
-from bench.hostile.classes import BY_KEY, CLASSES, QUICK_CLASSES, Hostile
+from bench.hostile.classes import BY_KEY, CLASSES, QUICK_CLASSES, SMOKE_CLASSES, Hostile
 from bench.hostile.report import markdown, write_markdown
 from bench.hostile.run import REPO, run, save, say
 
@@ -42,13 +42,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (its path is printed)")
     parser.add_argument("--quick", action="store_true",
                         help=f"smoke run for the tests: classes {', '.join(QUICK_CLASSES)}; 1 run")
+    parser.add_argument("--smoke", action="store_true",
+                        help=f"the tests' smoke run: classes {', '.join(SMOKE_CLASSES)}; 1 run")
     parser.add_argument("--write-markdown", action="store_true", help="rewrite the hostile section of BENCHMARKS.md")
     options = parser.parse_args(argv)  # fmt: skip
     options.argv = list(sys.argv[1:] if argv is None else argv)
-    if options.quick:
+    if options.quick and options.smoke:
+        parser.error("--quick and --smoke are two sizes of run: choose one")
+    if options.quick or options.smoke:
         options.runs = 1
         if options.classes == list(CLASSES):
-            options.classes = [BY_KEY[key] for key in QUICK_CLASSES]
+            options.classes = [BY_KEY[key] for key in (SMOKE_CLASSES if options.smoke else QUICK_CLASSES)]
     if options.runs < 1:
         parser.error("--runs: expected at least 1")
     if options.work is not None:

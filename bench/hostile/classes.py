@@ -16,6 +16,8 @@ HOSTILE = "cases/2024/hostile.md"
 COVER = "cases/2024/cover.jpg"
 HOSTILE_FILES = (HOSTILE, COVER)
 QUICK_CLASSES = ("baseline", "list-one-line", "yaml-alias-bomb")
+SMOKE_CLASSES = ("baseline", "yaml-alias-bomb")
+"""The tests' smoke run: the valid site alone, and with the one hostile file every YAML reader must survive."""
 
 # The mark still names bench/hostile.py, the module this package was: every hostile file keeps its bytes.
 MARK = "# synthetic: hostile file written by bench/hostile.py; not real content"

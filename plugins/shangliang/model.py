@@ -6,12 +6,15 @@ Every loose YAML value is turned into these types in one place
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from enum import Enum
 
 from shangliang.dates import PartialDate
+from shangliang.messages import FieldName, Language, Params, current_language, label_of, problem_text
+from shangliang.messages.catalogue import PROBLEMS, check_params
 from shangliang.urls import page_url
 
 STAGES: tuple[str, ...] = ("选题", "调研", "协商", "报送", "办理", "落实")
@@ -55,25 +58,50 @@ class Severity(str, Enum):
 class Problem:
     """One thing wrong with the content, in the shape an editor can act on.
 
-    `str(problem)` is `cases/2024/x.md: date: not a date (got …; expected …)`.
+    `code` names the kind of problem (stable, for CI); `params` fill its message, worded from
+    `shangliang.messages` in Chinese or English: `problem.text("zh")` is
+    `cases/2024/x.md: date（协商日期）: 不是日期（写的是 '2024-6-1'；应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）`,
+    `problem.text("en")` `cases/2024/x.md: date: not a date (got '2024-6-1'; expected …)`, and
+    `str(problem)` the same in the process's language (`messages.set_language`).
     """
 
     src_uri: str
     field: str
-    message: str
+    """The field's key or path (`date`, `source.url`), a part of the file (`front matter`), or "" for the whole file."""
+    _: KW_ONLY
+    code: str
+    params: Params = dataclasses.field(default_factory=dict, hash=False)
     severity: Severity = Severity.ERROR
-    code: str = ""
-    """A stable name of the kind of problem (`yaml-duplicate-key`, …), for CI; "" for the older kinds."""
     line: int | None = None
     """The line of the file the problem is on, when the check knows it (else found from `field`)."""
+    kind: str | None = None
+    """The kind of the file (`case`, `brand`…) when known: it chooses the field's label (a brand's `name`: 品牌名称)."""
+
+    def __post_init__(self) -> None:
+        check_params(PROBLEMS, self.code, self.params)
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def label(self) -> str:
+        """The Chinese label of `field` ("" for a key the contract does not know)."""
+        return label_of(self.field, self.kind)
+
+    @property
+    def message(self) -> str:
+        """What is wrong and what is allowed, in the process's language, without file and field."""
+        return problem_text(self.code, self.params, current_language())
+
+    def text(self, language: Language) -> str:
+        """The problem's line in `language`: file, field (in Chinese with its label), message."""
+        shown = FieldName(self.field, self.label).worded(language)
+        where = f"{self.src_uri}: {shown}: " if self.field else f"{self.src_uri}: "
+        return printable(where + problem_text(self.code, self.params, language))
+
     def __str__(self) -> str:
-        where = f"{self.src_uri}: {self.field}: " if self.field else f"{self.src_uri}: "
-        return printable(where + self.message)
+        return self.text(current_language())
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")

@@ -72,6 +72,16 @@ def district_year_src(district_url: str, year: int, part: int) -> str:
     return f"{base}.md" if part == 1 else f"{base}/{part}.md"
 
 
+CASES_INDEX_SRC = "cases/index.md"
+"""The case finder, `/cases/`: every published case, by district, year, format, stage and topic."""
+
+
+def cases_year_src(year: int) -> str:
+    """`cases/2024/index.md`: every published case of a year in one list, `/cases/2024/` (the finder
+    without JavaScript); the year's case pages are under it."""
+    return f"cases/{year}/index.md"
+
+
 def case_src(year: int, slug: str) -> str:
     """Where a new case file goes: `cases/<year>/<slug>.md`."""
     return f"cases/{year}/{slug}.md"

@@ -1,7 +1,7 @@
 """What `scripts/check.py` reports about a content tree: problem lines, a summary, a JSON object.
 
-The lines are the build's own (`error: cases/2024/x.md: date: not a date (…)`, see
-`cli.problem_line`); the JSON object carries the same problems field by field, for
+The lines are the build's own, after their severity (`错误: cases/2024/x.md: date（协商日期）: …`, see
+`cli.common.problem_line`); the JSON object carries the same problems field by field, for
 tools such as CI annotations:
 
 ```json
@@ -11,19 +11,24 @@ tools such as CI annotations:
   "strict": false,
   "problems": [
     {"severity": "error", "file": "cases/2024/x.md", "path": "content/cases/2024/x.md",
-     "line": 3, "field": "date", "code": "", "message": "not a date (got '2024-13-45'; expected YYYY-MM-DD)",
-     "text": "error: cases/2024/x.md: date: not a date (got '2024-13-45'; expected YYYY-MM-DD)"}
+     "line": 3, "field": "date", "label": "协商日期", "code": "not-a-date",
+     "message": "不是日期（写的是 '2024-13-45'；应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）",
+     "text": "错误: cases/2024/x.md: date（协商日期）: 不是日期（写的是 '2024-13-45'；应写成 YYYY-MM-DD）"}
   ],
   "counts": {"errors": 1, "warnings": 0, "files_with_problems": 1,
              "cases": 20, "districts": 14, "brands": 5},
-  "summary": "1 error in 1 file"
+  "summary": "1个文件中有1处错误"
 }
 ```
+
+`severity` and the keys are the same in every language; `text` (the line `check.py` prints)
+and `summary` are in the run's language (Chinese, or English with `--lang en`).
 
 `file` is relative to the content folder (as in the build's lines), `path` is the file
 as found from where the command ran, `line` is the line of the front matter that holds
 the field (null when the problem is not about one written field), `field` is "" for a
-problem of the whole file.
+problem of the whole file, `label` the field's Chinese label ("" when the key is not one the
+contract knows), `code` the stable name of the kind of problem (`shangliang.messages`).
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from shangliang.cli import texts
+from shangliang.cli.common import problem_line
 from shangliang.content.catalogue import LoadResult
 from shangliang.model import Kind, Problem, errors_among, warnings_among
 
@@ -72,14 +79,17 @@ class ContentReport:
         return bool(self.errors) or (strict and bool(self.warnings))
 
     def summary(self) -> str:
-        """`20 cases, 14 districts, 5 brands: no problems` or `2 errors, 1 warning in 2 files`."""
+        """`20个案例、14个区县、5个品牌：没有发现问题` or `6个文件中有7处错误、3处警告` (in English with --lang en)."""
         if not self.problems:
-            return (f"{_count(self.cases, 'case')}, {_count(self.districts, 'district')}, "
-                    f"{_count(self.brands, 'brand')}: no problems")
-        parts = [_count(len(self.errors), "error")] if self.errors else []
+            return texts.NO_PROBLEMS(
+                cases=texts.CASES(self.cases),
+                districts=texts.DISTRICTS(self.districts),
+                brands=texts.BRANDS(self.brands),
+            )
+        parts = [texts.ERRORS(len(self.errors))] if self.errors else []
         if self.warnings:
-            parts.append(_count(len(self.warnings), "warning"))
-        return ", ".join(parts) + f" in {_count(self.files_with_problems, 'file')}"
+            parts.append(texts.WARNINGS(len(self.warnings)))
+        return texts.PROBLEMS_IN(problems=texts.AND().join(parts), files=texts.FILES(self.files_with_problems))
 
     def as_json(
         self,
@@ -100,9 +110,10 @@ class ContentReport:
                     "path": path_of(problem.src_uri),
                     "line": problem.line if problem.line is not None else line_of(problem),
                     "field": problem.field,
+                    "label": problem.label,
                     "code": problem.code,
                     "message": problem.message,
-                    "text": f"{problem.severity.value}: {problem}",
+                    "text": problem_line(problem),
                 }
                 for problem in self.problems
             ],
@@ -116,10 +127,6 @@ class ContentReport:
             },
             "summary": self.summary(),
         }
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 _FENCE = re.compile(r"^---[ \t]*$")

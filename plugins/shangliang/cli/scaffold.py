@@ -9,7 +9,7 @@ and a stage; the functions here turn those into a case file that passes validati
   the optional fields, and a body of headings in the house style.
 
 Each `parse_*` function returns the typed value or raises `InvalidValue` with a message
-that says what is allowed.
+that says what is allowed, in the run's language (`cli.new_case_texts`).
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ from dataclasses import dataclass
 import yaml
 from pypinyin import Style, lazy_pinyin
 
+from shangliang.cli import new_case_texts as say
 from shangliang.content.fields import KEY_PATTERN, parse_date
 from shangliang.dates import PartialDate
+from shangliang.messages import Params, current_language, problem_text
 from shangliang.model import DEFAULT_STAGE, STAGES, Catalogue, District
 from shangliang.urls import case_src, page_url
 
@@ -91,10 +93,7 @@ def slug_of(title: str) -> str:
 def parse_slug(text: str) -> str:
     slug = text.strip()
     if not KEY_PATTERN.match(slug) or len(slug) > MAX_SLUG_LENGTH:
-        raise InvalidValue(
-            f"not a usable file name (got {slug!r}; expected lowercase letters, digits and single hyphens, "
-            f"at most {MAX_SLUG_LENGTH} characters, e.g. pu-tuo-cun-lu-deng)"
-        )
+        raise InvalidValue(say.BAD_SLUG(got=slug, most=MAX_SLUG_LENGTH))
     return slug
 
 
@@ -129,18 +128,25 @@ def free_slug(slug: str, year: int, existing: Iterable[str]) -> str:
 def parse_title(text: str) -> str:
     title = text.strip()
     if not title:
-        raise InvalidValue("missing (required: a line of text)")
+        raise InvalidValue(say.NO_TITLE())
     if "\n" in title or "\r" in title:
-        raise InvalidValue("expected one line of text")
+        raise InvalidValue(say.ONE_LINE())
     return title
 
 
 def parse_day(text: str) -> PartialDate:
-    """A date by the build's own rule (`fields.parse_date`): `YYYY-MM-DD`, or `YYYY-MM` / `YYYY`."""
-    messages: list[str] = []
-    day = parse_date(text.strip(), messages.append)
-    if day is None:
-        raise InvalidValue(messages[0] if messages else "not a date (expected YYYY-MM-DD)")
+    """A date by the build's own rule (`fields.parse_date`): `YYYY-MM-DD`, or `YYYY-MM` / `YYYY`.
+
+    A date the build refuses is refused with the build's own words for it.
+    """
+    refused: list[str] = []
+
+    def report(code: str, params: Params) -> None:
+        refused.append(problem_text(code, params, current_language()))
+
+    day = parse_date(text.strip(), report)
+    if day is None:  # parse_date has reported why
+        raise InvalidValue(refused[0])
     return day
 
 
@@ -155,7 +161,7 @@ def usable_districts(catalogue: Catalogue) -> list[District]:
 def district_listing(districts: Sequence[District], catalogue: Catalogue) -> str:
     """One district a line: `  minhou      闽侯县 · 邑起来商量（榕你来商量）`."""
     if not districts:
-        return "  (none yet: add a page under content/districts/ first)"
+        return "  " + say.NO_DISTRICTS_YET()
     width = max(len(district.key) for district in districts)
     lines = []
     for district in districts:
@@ -173,11 +179,11 @@ def parse_districts(keys: Iterable[str], districts: Sequence[District]) -> tuple
             if key and key not in chosen:
                 chosen.append(key)
     if not chosen:
-        raise InvalidValue("missing (required: a district key, or several for a joint case)")
+        raise InvalidValue(say.NO_DISTRICT())
     unknown = [key for key in chosen if key not in known]
     if unknown:
-        allowed = ", ".join(sorted(known)) or "none: add a page under content/districts/ first"
-        raise InvalidValue(f"unknown district (got {', '.join(map(repr, unknown))}; expected one of {allowed})")
+        allowed = ", ".join(sorted(known)) or say.NONE_TO_CHOOSE()
+        raise InvalidValue(say.UNKNOWN_DISTRICT(got=", ".join(map(repr, unknown)), allowed=allowed))
     return tuple(chosen)
 
 
@@ -185,7 +191,7 @@ def parse_choice(text: str, allowed: Sequence[str]) -> str:
     """One of `allowed`, as written (e.g. a format or a stage)."""
     value = text.strip()
     if value not in allowed:
-        raise InvalidValue(f"not allowed (got {value!r}; expected one of " + "、".join(allowed) + ")")
+        raise InvalidValue(say.NOT_ALLOWED(got=value, allowed="、".join(allowed)))
     return value
 
 

@@ -14,10 +14,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from shangliang.content.fields import KEY_PATTERN
+from shangliang.content.fields import KEY_PATTERN, show
 from shangliang.content.limits import DEFAULT_BOUNDS, Bounds
 from shangliang.content.markup import empty_section_problem, empty_sections, unsafe_markup, unsafe_markup_problem
 from shangliang.content.reading import Document, NotTextError, ReadError, read_document
+from shangliang.content.recovery import readable_text, recover_title
 from shangliang.content.validation import (
     check_any_page,
     validate_brand,
@@ -25,6 +26,7 @@ from shangliang.content.validation import (
     validate_district,
     validate_venue,
 )
+from shangliang.messages import Param, Params, phrase
 from shangliang.model import (
     DEFAULT_FORMATS,
     DEFAULT_VENUE_TYPES,
@@ -57,7 +59,8 @@ class LoadResult:
     """Files whose body must never be rendered (unreadable front matter, too deep, control
     characters, too large): the build shows their problems in place of their text."""
     titles: dict[str, str] = field(default_factory=dict)
-    """The `title` of every file that states one, by `src_uri` (for navigation)."""
+    """The `title` of every file that states one, by `src_uri` (for navigation); of a file whose front
+    matter cannot be read, the title it means (`recovery`)."""
     case_meta: dict[str, dict] = field(default_factory=dict, repr=False)
     """Front matter of every case file, for the checks that need the whole tree."""
 
@@ -127,24 +130,24 @@ def load_catalogue(
         try:
             document = read(src_uri, raw)
         except ReadError as error:
-            result.problems.append(Problem(src_uri, error.field, error.message, code=error.code, line=error.line))
+            result.problems.extend(error.problems(src_uri))
             result.not_rendered.add(src_uri)
             if isinstance(error, NotTextError):
                 result.not_text.add(src_uri)
+            if (recovered := recover_title(readable_text(raw))) is not None:  # the preview's page and nav show it
+                result.titles[src_uri] = recovered
             kind = kind_from_path(src_uri)
             result.kinds[src_uri] = kind
             continue
         kind = _kind(document, result.problems)
         for body_problem in document.body_problems:
-            result.problems.append(
-                Problem(src_uri, "", body_problem.message, code=body_problem.code, line=body_problem.line)
-            )
+            result.problems.append(body_problem.problem(src_uri))
             result.not_rendered.add(src_uri)
         title = document.meta.get("title")
         if isinstance(title, (str, int)) and not isinstance(title, bool):
             result.titles[src_uri] = str(title)
         result.kinds[src_uri] = kind
-        result.problems.extend(check_any_page(document, required=REQUIRED_TEXT.get(kind, ())))
+        result.problems.extend(check_any_page(document, required=REQUIRED_TEXT.get(kind, ()), kind=kind.value))
         result.problems.extend(
             unsafe_markup_problem(src_uri, found) for found in unsafe_markup(document.body, document.body_line)
         )  # fmt: skip
@@ -180,9 +183,7 @@ def _claim_url(src_uri: str, urls: dict[str, str], problems: list[Problem]) -> N
     url = page_url(src_uri)
     other = urls.setdefault(url, src_uri)
     if other != src_uri:
-        problems.append(
-            Problem(src_uri, "", f"has the same URL /{url} as {other}; rename one of the two files")
-        )
+        problems.append(Problem(src_uri, "", code="same-url", params={"url": url, "other": other}))
 
 
 def _kind(document: Document, problems: list[Problem]) -> Kind:
@@ -190,10 +191,9 @@ def _kind(document: Document, problems: list[Problem]) -> Kind:
     if explicit is None:
         return kind_from_path(document.src_uri)
     if explicit not in EXPLICIT_KINDS:
-        problems.append(
-            Problem(document.src_uri, "kind", f"unknown kind (got {explicit!r}; expected one of "
-                    + ", ".join(EXPLICIT_KINDS) + ")")
-        )
+        params = {"got": show(explicit), "allowed": ", ".join(EXPLICIT_KINDS)}
+        line = document.field_lines.get("kind")
+        problems.append(Problem(document.src_uri, "kind", code="unknown-kind", params=params, line=line))
         return kind_from_path(document.src_uri)
     return Kind(explicit)
 
@@ -215,8 +215,7 @@ def _add(document: Document, kind: Kind, result: LoadResult, cases: list[Case], 
     catalogue, problems, src_uri = result.catalogue, result.problems, document.src_uri
     if kind is Kind.CASE:
         if not document.has_front_matter:
-            problems.append(Problem(src_uri, "front matter", "missing: a case starts with a '---' block "
-                                    "holding at least title, date, district and format"))
+            problems.append(Problem(src_uri, "front matter", code="case-without-front-matter", line=1))
             return
         result.case_meta[src_uri] = document.meta
         case, found = validate_case(
@@ -248,8 +247,8 @@ def _key_is_free(key: str, kind: str, taken: dict, src_uri: str, problems: list[
     existing = taken.get(key)
     if existing is None:
         return True
-    problems.append(Problem(src_uri, "file name", f"{kind} '{key}' is already defined by {existing.src_uri}; "
-                            "each key names one page: rename one of the two files"))
+    params: Params = {"what": phrase(f"kind-{kind}"), "key": key, "other": existing.src_uri}
+    problems.append(Problem(src_uri, "file name", code="key-taken", params=params))
     return False
 
 
@@ -259,7 +258,8 @@ def _year_of(src_uri: str, kind: Kind, problems: list[Problem]) -> int | None:
     stem = posixpath.basename(src_uri).removesuffix(".md")
     if not _YEAR.match(stem):
         example = f"{posixpath.dirname(src_uri)}/2024.md"
-        problems.append(Problem(src_uri, "file name", f"a {kind.value} page is named after its year, e.g. {example}"))
+        params: Params = {"what": phrase(f"kind-{kind.value}"), "example": example}
+        problems.append(Problem(src_uri, "file name", code="file-not-named-by-year", params=params))
         return None
     return int(stem)
 
@@ -277,27 +277,24 @@ def _check_case_in_tree(
     if case.venue and KEY_PATTERN.match(case.venue):
         venue = catalogue.venues.get(case.venue)
         if venue is None:
-            problems.append(Problem(src_uri, "venue", f"unknown venue (got '{case.venue}'; expected the key of a "
-                                    "page under venues/, one of " + _keys(catalogue.venues) + ", or the venue's "
-                                    "name written out)"))  # fmt: skip
+            params = {"got": show(case.venue), "known": _keys(catalogue.venues)}
+            problems.append(Problem(src_uri, "venue", code="unknown-venue", params=params, kind="case"))
         else:
             case = replace(case, venue=venue.name, venue_key=venue.key)
     if case.cover:
         cover_uri = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), case.cover))
         if cover_uri not in known_uris:
-            problems.append(Problem(src_uri, "cover", f"no such file (got '{case.cover}'; looked for "
-                                    f"{cover_uri}; the path is relative to the case file)", code="cover-missing"))
+            params = {"got": show(case.cover), "looked_for": cover_uri}
+            problems.append(Problem(src_uri, "cover", code="cover-missing", params=params, kind="case"))
             case = replace(case, cover=None)
     folder = src_uri.split("/")[1] if src_uri.count("/") >= 2 else ""
     if src_uri.lower().startswith("cases/"):
         if not _YEAR.match(folder):
-            problems.append(Problem(
-                src_uri, "", f"case files go in a folder named after their year: move it to cases/{case.year}/"
-            ))
+            problems.append(Problem(src_uri, "", code="case-outside-year-folder", params={"year": case.year}))
         elif int(folder) != case.year:
-            problems.append(Problem(src_uri, "date", f"the year {case.year} differs from the folder "
-                                    f"cases/{folder}/ (move the file to cases/{case.year}/ or fix the date)",
-                                    Severity.WARNING))
+            params = {"year": case.year, "folder": folder}
+            problems.append(Problem(src_uri, "date", code="folder-year-differs", params=params,
+                                    severity=Severity.WARNING, kind="case"))  # fmt: skip
     return replace(case, brand_key=brand_key)
 
 
@@ -307,28 +304,29 @@ def _check_case_references(result: LoadResult, catalogue: Catalogue) -> None:
         districts = meta.get("district")
         for key in districts if isinstance(districts, list) else [districts]:
             if isinstance(key, str) and key and key not in catalogue.districts:
-                result.problems.append(Problem(src_uri, "district", f"unknown district (got '{key}'; "
-                                               "expected one of " + _keys(catalogue.districts) + ")"))
+                params = {"got": show(key), "known": _keys(catalogue.districts)}
+                result.problems.append(Problem(src_uri, "district", code="unknown-district", params=params,
+                                               kind="case"))  # fmt: skip
         brand = meta.get("brand")
         if isinstance(brand, str) and brand and brand not in catalogue.brands:
-            result.problems.append(Problem(src_uri, "brand", f"unknown brand (got '{brand}'; expected one of "
-                                           + _keys(catalogue.brands) + ")"))
+            params = {"got": show(brand), "known": _keys(catalogue.brands)}
+            result.problems.append(Problem(src_uri, "brand", code="unknown-brand", params=params, kind="case"))
 
 
 def _check_districts_in_tree(catalogue: Catalogue, problems: list[Problem]) -> None:
     for district in catalogue.districts.values():
         if district.brand_key not in catalogue.brands:
-            problems.append(Problem(district.src_uri, "brand", f"unknown brand (got '{district.brand_key}'; "
-                                    "expected one of " + _keys(catalogue.brands) + ")"))
+            params = {"got": show(district.brand_key), "known": _keys(catalogue.brands)}
+            problems.append(Problem(district.src_uri, "brand", code="unknown-brand", params=params, kind="district"))
     for key, venue in list(catalogue.venues.items()):
         if venue.district_key not in catalogue.districts:
-            problems.append(Problem(venue.src_uri, "district", f"unknown district (got '{venue.district_key}'; "
-                                    "expected one of " + _keys(catalogue.districts) + ")"))
+            params = {"got": show(venue.district_key), "known": _keys(catalogue.districts)}
+            problems.append(Problem(venue.src_uri, "district", code="unknown-district", params=params, kind="venue"))
             del catalogue.venues[key]
 
 
-def _keys(mapping: Mapping[str, object]) -> str:
-    return ", ".join(sorted(mapping)) if mapping else "none: add a page under the matching folder first"
+def _keys(mapping: Mapping[str, object]) -> Param:
+    return ", ".join(sorted(mapping)) if mapping else phrase("no-keys-yet")
 
 
 def sorted_brands(brands: Iterable[Brand]) -> list[Brand]:

@@ -11,20 +11,12 @@ import difflib
 from typing import Any
 
 from shangliang.content.fields import EARLIEST_YEAR, LATEST_YEAR, Fields, read_source, show
+from shangliang.messages import FieldName, label_of, phrase
+from shangliang.messages.labels import OFFICIAL_FIGURE_LABELS
 from shangliang.model import OFFICIAL_FIGURES, Commendation, FigureValue, OfficialFigures
 
-FIGURE_LABELS = {
-    "activities": "各类活动",
-    "consultations": "协商活动",
-    "participants": "参与人数",
-    "members": "参与委员",
-    "problems_solved": "解决问题",
-    "bulletins": "协商专报",
-    "venues": "协商阵地",
-    "opinions": "意见建议",
-    "projects": "推动项目",
-}
-"""How pages name each official figure."""
+FIGURE_LABELS = OFFICIAL_FIGURE_LABELS
+"""How pages name each official figure (as messages do)."""
 
 COMMENDATION_FIELDS = ("cases", "others", "source")
 
@@ -34,7 +26,7 @@ def read_figures(fields: Fields) -> tuple[OfficialFigures, ...]:
     found = []
     for year, value, path in _years(fields, "figures"):
         if not isinstance(value, dict):
-            fields.error(path, f"expected the year's figures as 'name: value' lines (got {show(value)})")
+            fields.not_fields(path, "figures-year-not-mapping", value)
             continue
         values: list[tuple[str, FigureValue]] = []
         for name, item in value.items():
@@ -42,8 +34,9 @@ def read_figures(fields: Fields) -> tuple[OfficialFigures, ...]:
                 continue
             if name not in OFFICIAL_FIGURES:
                 close = difflib.get_close_matches(str(name), OFFICIAL_FIGURES, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "known figures: " + ", ".join(OFFICIAL_FIGURES)
-                fields.warning(f"{path}.{name}", f"unknown figure, ignored ({hint})")
+                hint = (phrase("did-you-mean", name=FieldName(close[0], FIGURE_LABELS[close[0]])) if close
+                        else phrase("known-figures", names=", ".join(OFFICIAL_FIGURES)))  # fmt: skip
+                fields.warning(f"{path}.{name}", "unknown-figure", hint=hint)
                 continue
             figure = _figure_value(fields, f"{path}.{name}", item)
             if figure is not None:
@@ -51,7 +44,7 @@ def read_figures(fields: Fields) -> tuple[OfficialFigures, ...]:
         values.sort(key=lambda pair: OFFICIAL_FIGURES.index(pair[0]))
         source = read_source(fields, f"{path}.source", value.get("source"))
         if not values:
-            fields.warning(path, "no figures stated for this year; write e.g. 'activities: 百余场'")
+            fields.warning(path, "no-figures-for-year")
             continue
         found.append(OfficialFigures(year, tuple(values), source))
     return tuple(sorted(found, key=lambda figures: -figures.year))
@@ -62,21 +55,22 @@ def read_commendations(fields: Fields) -> tuple[Commendation, ...]:
     found = []
     for year, value, path in _years(fields, "commendations"):
         if not isinstance(value, dict):
-            fields.error(path, f"expected 'cases:', 'others:' and 'source:' lines (got {show(value)})")
+            fields.not_fields(path, "commendation-not-mapping", value)
             continue
         for name in value:
             if name not in COMMENDATION_FIELDS:
                 close = difflib.get_close_matches(str(name), COMMENDATION_FIELDS, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(COMMENDATION_FIELDS)
-                fields.warning(f"{path}.{name}", f"unknown field, ignored ({hint})")
+                hint = (phrase("did-you-mean", name=FieldName(close[0], label_of(f"{path}.{close[0]}"))) if close
+                        else phrase("known-fields", names=", ".join(COMMENDATION_FIELDS)))  # fmt: skip
+                fields.warning(f"{path}.{name}", "unknown-field", hint=hint)
         cases = value.get("cases")
         if cases is not None and (isinstance(cases, bool) or not isinstance(cases, int) or cases < 0):
-            fields.error(f"{path}.cases", f"expected the number of commended cases (got {show(cases)})")
+            fields.error(f"{path}.cases", "not-commended-count", got=show(cases))
             cases = None
         others: list[tuple[str, FigureValue]] = []
         raw_others = value.get("others") or {}
         if not isinstance(raw_others, dict):
-            fields.error(f"{path}.others", f"expected 'name: number' lines, e.g. 优秀委员: 80 (got {show(raw_others)})")
+            fields.not_fields(f"{path}.others", "commendation-others-not-mapping", raw_others)
             raw_others = {}
         for name, item in raw_others.items():
             figure = _figure_value(fields, f"{path}.others.{name}", item)
@@ -92,13 +86,13 @@ def _years(fields: Fields, name: str) -> list[tuple[int, Any, str]]:
     if value is None:
         return []
     if not isinstance(value, dict):
-        fields.error(name, f"expected years, each with its lines under it, e.g. '2024:' (got {show(value)})")
+        fields.not_fields(name, "years-not-mapping", value)
         return []
     years = []
     for key, item in value.items():
         year = int(key) if isinstance(key, int | str) and str(key).isdigit() and not isinstance(key, bool) else None
         if year is None or not EARLIEST_YEAR <= year <= LATEST_YEAR:
-            fields.error(f"{name}.{key}", f"expected a year such as 2024 (got {show(key)})")
+            fields.error(f"{name}.{key}", "not-a-year", got=show(key))
             continue
         years.append((year, item, f"{name}.{year}"))
     return years
@@ -106,14 +100,14 @@ def _years(fields: Fields, name: str) -> list[tuple[int, Any, str]]:
 
 def _figure_value(fields: Fields, path: str, value: Any) -> FigureValue | None:
     if isinstance(value, bool) or value is None:
-        fields.error(path, f"expected a number or the figure as published, e.g. 百余场 (got {show(value)})")
+        fields.error(path, "not-a-figure", got=show(value))
         return None
     if isinstance(value, int):
         if value < 0:
-            fields.error(path, f"must be 0 or more (got {value})")
+            fields.error(path, "number-too-small", minimum=0, got=show(value))
             return None
         return value
     if isinstance(value, str) and value.strip():
         return value.strip()
-    fields.error(path, f"expected a number or the figure as published, e.g. 百余场 (got {show(value)})")
+    fields.error(path, "not-a-figure", got=show(value))
     return None

@@ -81,7 +81,7 @@ def too_deep(body: str, limit: int = MAX_NESTING) -> Finding | None:
     for number, line in lines_outside_code(body):
         depth = _depth(line)
         if depth > limit:
-            return Finding(number, 1, f"{depth} levels")
+            return Finding(number, 1, str(depth))
     return None
 
 

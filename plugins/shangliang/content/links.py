@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from shangliang.messages import phrase
 from shangliang.model import Problem
 
 
@@ -28,7 +29,7 @@ def links_leaving(docs_dir: Path, src_uris: Iterable[str]) -> OutsideLinks:
     """Which of the folder's files (`src_uri`s) are reached through a link leaving `docs_dir`."""
     root = Path(os.path.realpath(docs_dir))
     verdicts: dict[str, str | None] = {}
-    """For each link (its `src_uri`), why it is refused, or None when it is fine."""
+    """For each link (its `src_uri`), why it is refused (a phrase's code), or None when it is fine."""
     excluded: set[str] = set()
     for src_uri in src_uris:
         parts = src_uri.split("/")
@@ -40,8 +41,7 @@ def links_leaving(docs_dir: Path, src_uris: Iterable[str]) -> OutsideLinks:
                 excluded.add(src_uri)
                 break
     problems = tuple(
-        Problem(link, "", f"{why}: nothing reached through it is published; replace the link with a copy "
-                "of the file inside the content folder, or delete it", code="symlink-outside")
+        Problem(link, "", code="symlink-outside", params={"why": phrase(why)})
         for link, why in sorted(verdicts.items()) if why is not None
     )  # fmt: skip
     return OutsideLinks(frozenset(excluded), problems)
@@ -51,9 +51,9 @@ def _verdict(root: Path, link: Path) -> str | None:
     try:
         target = Path(os.path.realpath(link, strict=True))
     except (OSError, RuntimeError):
-        return "a symbolic link to nothing (or a loop of links)"
+        return "link-to-nothing"
     if target != root and root not in target.parents:
-        return "a symbolic link to a place outside the content folder"
+        return "link-outside"
     if target.is_dir() and (link.parent.resolve() == target or target in link.parent.resolve().parents):
-        return "a symbolic link to a folder that contains it (a loop)"
+        return "link-loop"
     return None

@@ -11,31 +11,31 @@ import re
 from dataclasses import dataclass
 
 from shangliang.content.limits import lines_outside_code
+from shangliang.messages import Params, Phrase, phrase
 from shangliang.model import Problem, Severity
-
-KEPT_MARKUP = (
-    "a page keeps text, headings, lists, tables, code, quotes, details, admonitions, "
-    "links to http, https, mailto or within the site, and images inside the site"
-)
 
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 _CHECKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"<\s*(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|select|"
-                r"textarea|link|meta|base|svg|math|template|noscript|video|audio)\b", re.I), "<{0}>"),
-    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I), "{0}="),
-    (re.compile(r"\{[^}\n]*\b(on[a-z]+)\s*=", re.I), "{0}="),
+                r"textarea|link|meta|base|svg|math|template|noscript|video|audio)\b", re.I), "markup-element"),
+    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I), "markup-handler"),
+    (re.compile(r"\{[^}\n]*\b(on[a-z]+)\s*=", re.I), "markup-handler"),
     (re.compile(r"(?:\]\(\s*<?|href\s*=\s*[\"']?\s*|src\s*=\s*[\"']?\s*|<|^\s*\[[^\]]+\]:\s*)"
-                r"(javascript|vbscript|data)\s*:", re.I | re.M), "{0}: link"),
-    (re.compile(r"!\[[^\]]*\]\(\s*<?((?:https?:)?//[^\s)>]+)", re.I), "image from another host ({0})"),
-    (re.compile(r"<img\b[^>]*\ssrc\s*=\s*[\"']?((?:https?:)?//[^\s\"'>]+)", re.I), "image from another host ({0})"),
+                r"(javascript|vbscript|data)\s*:", re.I | re.M), "markup-scheme-link"),
+    (re.compile(r"!\[[^\]]*\]\(\s*<?((?:https?:)?//[^\s)>]+)", re.I), "markup-remote-image"),
+    (re.compile(r"<img\b[^>]*\ssrc\s*=\s*[\"']?((?:https?:)?//[^\s\"'>]+)", re.I), "markup-remote-image"),
 )  # fmt: skip
+"""Each pattern's group 1 is what it found; the phrase names it (an address is kept as written, cut at 60)."""
+_PHRASE_PARAM = {"markup-element": "name", "markup-handler": "name", "markup-scheme-link": "scheme",
+                 "markup-remote-image": "address"}  # fmt: skip
 
 
 @dataclass(frozen=True)
 class UnsafeMarkup:
     line: int
-    what: str
+    what: Phrase
+    """What was found, e.g. `<script>`, `onerror=`, `javascript: link`."""
 
 
 def unsafe_markup(body: str, first_line: int = 1) -> list[UnsafeMarkup]:
@@ -44,28 +44,23 @@ def unsafe_markup(body: str, first_line: int = 1) -> list[UnsafeMarkup]:
     for number, line in lines_outside_code(body):
         offset = number - 1
         text = _INLINE_CODE.sub("", line)
-        for pattern, label in _CHECKS:
+        for pattern, code in _CHECKS:
             for match in pattern.finditer(text):
-                what = label.format(match.group(1).lower() if "{0}" in label and "host" not in label
-                                    else match.group(1)[:60])  # fmt: skip
-                found.append(UnsafeMarkup(offset + first_line, what))
+                written = match.group(1)[:60] if code == "markup-remote-image" else match.group(1).lower()
+                found.append(UnsafeMarkup(offset + first_line, phrase(code, **{_PHRASE_PARAM[code]: written})))
     return found
 
 
 def unsafe_markup_problem(src_uri: str, found: UnsafeMarkup) -> Problem:
-    return Problem(
-        src_uri, "", f"line {found.line}: {found.what} is removed from the published page ({KEPT_MARKUP})",
-        Severity.WARNING, code="unsafe-html", line=found.line,
-    )  # fmt: skip
+    params: Params = {"line": found.line, "what": found.what}
+    return Problem(src_uri, "", code="unsafe-html", params=params, severity=Severity.WARNING, line=found.line)
 
 
 def removed_markup_problem(src_uri: str, removed: list[str]) -> Problem:
     """Markup the sanitizer removed from a rendered page that the source scan did not see (e.g. written
     with character references)."""
-    return Problem(
-        src_uri, "", f"{', '.join(removed)} removed from the published page ({KEPT_MARKUP})",
-        Severity.WARNING, code="unsafe-html",
-    )  # fmt: skip
+    params = {"what": ", ".join(removed)}
+    return Problem(src_uri, "", code="unsafe-html-rendered", params=params, severity=Severity.WARNING)
 
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
@@ -100,7 +95,5 @@ def empty_sections(body: str, first_line: int = 1) -> list[EmptySection]:
 
 
 def empty_section_problem(src_uri: str, section: EmptySection) -> Problem:
-    return Problem(
-        src_uri, "", f"line {section.line}: the section 「{section.heading}」 is empty (only the outline's hints, "
-        "or nothing): write it, or delete the heading", Severity.WARNING, code="empty-section", line=section.line,
-    )  # fmt: skip
+    params: Params = {"line": section.line, "heading": section.heading}
+    return Problem(src_uri, "", code="empty-section", params=params, severity=Severity.WARNING, line=section.line)

@@ -10,7 +10,9 @@ shangliang parses front matter itself, strictly:
   ("billion laughs") is refused at once instead of exhausting memory, and on how
   deeply it may nest;
 - a key written twice is an error (YAML would silently keep the last one);
-- a file over `limits.MAX_FILE_BYTES` is refused before it is parsed.
+- a file over `limits.MAX_FILE_BYTES` is refused before it is parsed;
+- front matter that fails to parse, or reads oddly (a key `title：…`), is looked at for the slips
+  of a Chinese keyboard (`slips`), each named with its line and the fix.
 
 The body is checked too (`Document.body_problems`): nesting too deep for Markdown to
 render in reasonable time, and control characters. Such a body is never rendered.
@@ -19,6 +21,7 @@ render in reasonable time, and control characters. Such a body is never rendered
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +38,10 @@ from shangliang.content.limits import (
     too_much_inline,
     yaml_text_too_deep,
 )
+from shangliang.content.slips import Slip, fence_slip, front_matter_slips, last_field_line, opening_fence_slip
+from shangliang.content.yaml_problems import yaml_problem
+from shangliang.messages import Params, Phrase, current_language, phrase, problem_text
+from shangliang.model import Problem
 
 # libyaml is much faster; the pure-Python parser gives the same values.
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -60,8 +67,14 @@ class _FrontMatterLoader(_BaseLoader):  # type: ignore[valid-type, misc]
     """Safe YAML that keeps dates as text (`validation` parses them with a clear message),
     refuses a key written twice in one mapping, and values nested too deeply."""
 
+    field_lines: dict[str, int]
+    """The 0-based line of the YAML on which each top-level key is written."""
+
     def construct_document(self, node: yaml.Node) -> Any:
         _check_node_depth(node)
+        if isinstance(node, yaml.MappingNode):
+            keys = [key for key, _ in reversed(node.value) if isinstance(key, yaml.ScalarNode)]
+            self.field_lines = {str(key.value): key.start_mark.line for key in keys}
         return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
@@ -98,26 +111,49 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
-class _StrictYAMLHandler(frontmatter.YAMLHandler):
-    """python-frontmatter's `---` splitting, with our loader for the YAML itself."""
+def _load(fm_text: str) -> tuple[Any, dict[str, int]]:
+    """The YAML's value, with the 0-based line of each top-level key."""
+    loader = _FrontMatterLoader(fm_text)
+    loader.field_lines = {}
+    try:
+        return loader.get_single_data(), loader.field_lines
+    finally:
+        loader.dispose()
 
-    def load(self, fm: str, **kwargs: Any) -> Any:
-        return yaml.load(fm, Loader=_FrontMatterLoader)
 
-
-_HANDLER = _StrictYAMLHandler()
+_SPLITTER = frontmatter.YAMLHandler()
+"""python-frontmatter's `---` splitting (the YAML itself is read by `_load`)."""
 _OPENING_FENCE = re.compile(r"\A---[ \t]*\r?\n")
 
 
 class ReadError(Exception):
-    """The file cannot be read as Markdown with front matter; the message says why."""
+    """The file cannot be read as Markdown with front matter: its problem's code and parameters, and any
+    further problems found while reading it (`more`: the other keyboard slips of its front matter)."""
 
-    def __init__(self, field: str, message: str, *, code: str = "", line: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, field: str, code: str, params: Params | None = None, *, line: int | None = None,
+        more: tuple[ReadError, ...] = (),
+    ) -> None:  # fmt: skip
+        super().__init__(code)
         self.field = field
-        self.message = message
         self.code = code
+        self.params: Params = params or {}
         self.line = line
+        self.more = more
+
+    @property
+    def message(self) -> str:
+        return problem_text(self.code, self.params, current_language())
+
+    def __str__(self) -> str:
+        return self.message
+
+    def problems(self, src_uri: str) -> list[Problem]:
+        """The file's problems: this one, then the further ones."""
+        return [
+            Problem(src_uri, error.field, code=error.code, params=error.params, line=error.line)
+            for error in (self, *self.more)
+        ]
 
 
 @dataclass(frozen=True)
@@ -125,8 +161,11 @@ class BodyProblem:
     """Why a body must not be rendered, and where."""
 
     code: str
-    message: str
     line: int
+    params: Params = field(default_factory=dict, hash=False)
+
+    def problem(self, src_uri: str) -> Problem:
+        return Problem(src_uri, "", code=self.code, params=self.params, line=self.line)
 
 
 class NotTextError(ReadError):
@@ -145,6 +184,19 @@ class Document:
     """Reasons the body is never rendered (too deeply nested, control characters)."""
     body_line: int = 1
     """The file's line on which the body starts."""
+    field_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    """The file's line on which each top-level field is written."""
+    front_matter: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """The front matter's lines as written; the first is the file's line `field_lines` counts from 2."""
+    front_matter_line: int = 2
+    """The file's line of the front matter's first line."""
+
+    def written_line(self, name: str) -> str | None:
+        """The line of the file on which the top-level field `name` is written, as written."""
+        line = self.field_lines.get(name)
+        if line is None or not 0 <= line - self.front_matter_line < len(self.front_matter):
+            return None
+        return self.front_matter[line - self.front_matter_line]
 
 
 def decode(raw: bytes) -> str:
@@ -152,96 +204,129 @@ def decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise NotTextError(
-            "",
-            f"not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x}); "
-            "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
-        ) from None
+        raise NotTextError("", "not-utf8", {"offset": error.start, "byte": f"0x{raw[error.start]:02x}"}) from None
     return text.removeprefix("\ufeff")
 
 
 def read_document(src_uri: str, raw: bytes) -> Document:
     """Read one file's front matter and body; raise `ReadError` when that is impossible."""
     if len(raw) > MAX_FILE_BYTES:
-        raise ReadError(
-            "", f"too large ({len(raw):,} bytes; a content file may have at most {MAX_FILE_BYTES:,}): "
-            "split it, or move large material out of the site", code="file-too-large",
-        )  # fmt: skip
+        raise ReadError("", "file-too-large", {"size": len(raw), "maximum": MAX_FILE_BYTES})
     text = decode(raw)
     if not _OPENING_FENCE.match(text):
+        fence = opening_fence_slip(text)
+        if fence is not None:
+            raise _slip_error(fence)
         return Document(src_uri, {}, text, has_front_matter=False, body_problems=_body_problems(text, 1))
     try:
-        fm_text, body = _HANDLER.split(text)
+        fm_text, body = _SPLITTER.split(text)
     except ValueError:
-        raise ReadError(
-            "front matter",
-            "not closed: the file starts with '---' but has no closing '---' line",
-        ) from None
-    try:
-        if yaml_text_too_deep(fm_text):
-            raise _TooDeep("too deep to parse")
-        meta = _HANDLER.load(fm_text)
-    except _DuplicateKey as error:
-        line = error.line + 1 + _lines_before_front_matter(text, fm_text)
-        raise ReadError(
-            "front matter", f"the field '{error.key}' is written twice (again on line {line}); "
-            "keep one of the two: YAML would silently use the last", code="yaml-duplicate-key", line=line,
-        ) from None
-    except _TooDeep:
-        raise ReadError(
-            "front matter", f"nested too deeply: values may hold lists and fields at most {MAX_YAML_DEPTH} "
-            "levels deep", code="yaml-too-deep",
-        ) from None
-    except yaml.YAMLError as error:
-        lines_before = _lines_before_front_matter(text, fm_text)
-        raise ReadError("front matter", f"not valid YAML ({_describe_yaml_error(error, lines_before)})") from None
-    except (ValueError, TypeError, OverflowError, RecursionError) as error:
-        raise ReadError("front matter", f"not valid YAML ({error})") from None
+        raise _not_closed(text) from None
+    first_line = _lines_before_front_matter(text, fm_text) + 1
+    meta, field_lines = _parsed(fm_text, first_line)
     if meta is None:
         meta = {}
+    if not isinstance(meta, dict) or any(isinstance(key, str) and _ODD_KEY.search(key) for key in meta):
+        slips = front_matter_slips(fm_text, first_line)
+        if slips:
+            raise _slips_error(slips)
     if not isinstance(meta, dict):
-        raise ReadError(
-            "front matter",
-            f"must be a set of 'field: value' lines (got a {_yaml_type_name(meta)})",
-        )
+        raise ReadError("front matter", "front-matter-not-mapping", {"got": _shape_of(meta)},
+                        line=_first_written_line(fm_text, first_line))  # fmt: skip
     _check_size(meta)
     bad_keys = [key for key in meta if not isinstance(key, str)]
     if bad_keys:
-        raise ReadError("front matter", f"field names must be text (got {bad_keys[0]!r})")
+        raise ReadError("front matter", "field-name-not-text", {"got": repr(bad_keys[0])})
     body_line = _lines_before_body(text, body)
-    return Document(src_uri, meta, body, has_front_matter=True,
-                    body_problems=_body_problems(body, body_line), body_line=body_line)  # fmt: skip
+    return Document(
+        src_uri, meta, body, has_front_matter=True, body_problems=_body_problems(body, body_line),
+        body_line=body_line, field_lines={key: line + first_line for key, line in field_lines.items()},
+        front_matter=tuple(fm_text.splitlines()), front_matter_line=first_line,
+    )  # fmt: skip
+
+
+_ODD_KEY = re.compile(r"[：\u3000【】“”‘’，]")
+"""A character no field name holds: the key was read from a slip of the keyboard (`title：…`)."""
+
+
+def _parsed(fm_text: str, first_line: int) -> tuple[Any, dict[str, int]]:
+    """The front matter's value and the 0-based line of each top-level key; a `ReadError` when it cannot be read."""
+    try:
+        if yaml_text_too_deep(fm_text):
+            raise _TooDeep("too deep to parse")
+        return _load(fm_text)
+    except _DuplicateKey as error:
+        line = error.line + first_line
+        raise ReadError("front matter", "yaml-duplicate-key", {"key": str(error.key), "line": line},
+                        line=line) from None  # fmt: skip
+    except _TooDeep:
+        raise ReadError("front matter", "yaml-too-deep", {"maximum": MAX_YAML_DEPTH}) from None
+    except yaml.YAMLError as error:
+        raise _yaml_error(error, fm_text, first_line) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as error:
+        raise ReadError("front matter", "yaml-unreadable", {"problem": str(error)}) from None
+
+
+def _yaml_error(error: yaml.YAMLError, fm_text: str, first_line: int) -> ReadError:
+    """The slips of the keyboard in the front matter when there are some, else the parser's complaint.
+
+    The parser names the line where it gave up, often the one after a slip (a full-width colon); the
+    complaint is kept too when no slip is on that line or the one before it.
+    """
+    mark = getattr(error, "problem_mark", None)
+    lines = fm_text.splitlines()
+    if mark is not None:
+        line = mark.line + first_line
+        line_text = lines[mark.line] if mark.line < len(lines) else ""
+        complaint = ReadError(
+            "front matter", "yaml-invalid",
+            {"problem": yaml_problem(error, line_text), "line": line, "column": mark.column + 1}, line=line,
+        )  # fmt: skip
+    else:
+        complaint = ReadError("front matter", "yaml-unreadable", {"problem": yaml_problem(error)})
+    slips = front_matter_slips(fm_text, first_line)
+    if not slips:
+        return complaint
+    explained = complaint.line is not None and any(slip.line in (complaint.line, complaint.line - 1) for slip in slips)
+    return _slips_error(slips, () if explained else (complaint,))
+
+
+def _slip_error(slip: Slip) -> ReadError:
+    return ReadError("front matter", slip.code, slip.params, line=slip.line)
+
+
+def _slips_error(slips: list[Slip], more: tuple[ReadError, ...] = ()) -> ReadError:
+    first, *others = slips
+    return ReadError("front matter", first.code, first.params, line=first.line,
+                     more=(*map(_slip_error, others), *more))  # fmt: skip
+
+
+def _not_closed(text: str) -> ReadError:
+    """No closing `---`: a fence typed with Chinese dashes, or else where the closing line belongs."""
+    lines = text.splitlines()
+    fence = fence_slip(lines)
+    if fence is not None:
+        return _slip_error(fence)
+    after = last_field_line(lines)
+    return ReadError("front matter", "front-matter-not-closed", {"after": after}, line=after)
 
 
 def _body_problems(body: str, first_line: int) -> tuple[BodyProblem, ...]:
     problems = []
     deep = too_deep(body)
     if deep is not None:
-        problems.append(BodyProblem(
-            "nesting-too-deep",
-            f"lists or quotes nested {deep.what} deep on line {deep.line + first_line - 1} "
-            f"(at most {MAX_NESTING}): Markdown cannot render this in reasonable time; flatten the list",
-            deep.line + first_line - 1,
-        ))  # fmt: skip
+        line = deep.line + first_line - 1
+        params: Params = {"depth": deep.what, "line": line, "maximum": MAX_NESTING}
+        problems.append(BodyProblem("nesting-too-deep", line, params))
     crowded = too_much_inline(body)
     if crowded is not None:
         line = crowded.line + first_line - 1
-        problems.append(BodyProblem(
-            "too-much-inline-markup",
-            f"the paragraph starting on line {line} holds more than {MAX_INLINE_MARKS:,} links or other inline "
-            "marks ([, *, _, `, <): Markdown cannot render this in reasonable time; split it into paragraphs "
-            "or lists",
-            line,
-        ))  # fmt: skip
+        problems.append(BodyProblem("too-much-inline-markup", line, {"line": line, "maximum": MAX_INLINE_MARKS}))
     control = control_character(body)
     if control is not None:
         line = control.line + first_line - 1
-        problems.append(BodyProblem(
-            "control-character",
-            f"a control character ({control.what}) on line {line}, column {control.column}: "
-            "it is not text a reader can see; delete it",
-            line,
-        ))  # fmt: skip
+        where = phrase("on-line-column", line=line, column=control.column)
+        problems.append(BodyProblem("control-character", line, {"what": control.what, "where": where}))
     return tuple(problems)
 
 
@@ -263,12 +348,7 @@ def _check_size(value: Any) -> None:
         item = stack.pop()
         budget -= 1
         if budget < 0:
-            raise ReadError(
-                "front matter",
-                f"too large: more than {MAX_FRONT_MATTER_NODES:,} values once YAML aliases "
-                "(&anchor / *alias) are expanded; write the values out plainly",
-                code="yaml-too-large",
-            )
+            raise ReadError("front matter", "yaml-too-large", {"maximum": MAX_FRONT_MATTER_NODES})
         if isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())
@@ -282,18 +362,16 @@ def _lines_before_front_matter(text: str, fm_text: str) -> int:
     return text.count("\n", 0, start) if start >= 0 else 1
 
 
-def _describe_yaml_error(error: yaml.YAMLError, lines_before: int) -> str:
-    """The parser's complaint with the line and column in the file, as an editor counts them."""
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    if mark is not None:
-        return f"{problem} at line {mark.line + 1 + lines_before}, column {mark.column + 1}"
-    return str(problem)
+def _first_written_line(fm_text: str, first_line: int) -> int:
+    lines = fm_text.splitlines()
+    return first_line + next((number for number, line in enumerate(lines) if line.strip()), 0)
 
 
-def _yaml_type_name(value: Any) -> str:
+def _shape_of(value: Any) -> Phrase:
     if isinstance(value, list):
-        return "list"
-    if isinstance(value, str):
-        return "line of text"
-    return type(value).__name__
+        return phrase("shape-list")
+    if isinstance(value, bool):
+        return phrase("shape-truth")
+    if isinstance(value, int | float):
+        return phrase("shape-number")
+    return phrase("shape-text")

@@ -55,6 +55,8 @@ class SiteSettings:
     site_name: str = ""
     site_url: str = ""
     bounds: Bounds = DEFAULT_BOUNDS
+    language: str = ""
+    """The plugin's `language` option as written ("" when absent): the language the scripts speak."""
 
     @classmethod
     def from_config_file(cls, config_file: Path) -> SiteSettings:
@@ -81,6 +83,7 @@ class SiteSettings:
             site_name=str(config.get("site_name") or ""),
             site_url=str(config.get("site_url") or ""),
             bounds=_bounds(config_file, options),
+            language=str(options.get("language") or ""),
         )
 
 

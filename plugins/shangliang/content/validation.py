@@ -9,11 +9,11 @@ Checks that need the whole tree (do keys exist, do URLs clash) live in
 from __future__ import annotations
 
 import datetime as dt
+import re
 from itertools import pairwise
 from typing import Any
 
 from shangliang.content.fields import (
-    DATE_EXPECTED,
     EARLIEST_YEAR,
     HIDE_VALUES,
     KEY_PATTERN,
@@ -38,6 +38,7 @@ from shangliang.content.limits import (
 from shangliang.content.markdown_text import first_paragraph
 from shangliang.content.reading import Document
 from shangliang.dates import PartialDate
+from shangliang.messages import Phrase, phrase
 from shangliang.model import (
     DEFAULT_STAGE,
     STAGES,
@@ -45,6 +46,7 @@ from shangliang.model import (
     Case,
     District,
     Problem,
+    Severity,
     SubBrand,
     Venue,
 )
@@ -55,6 +57,8 @@ BRAND_FIELDS = frozenset(
 DISTRICT_FIELDS = frozenset({"name", "brand", "sub_brand", "organisation", "order", "partner", "figures"})
 VENUE_FIELDS = frozenset({"name", "type", "district", "opened", "address", "order"})
 SUB_BRAND_FIELDS = frozenset({"name", "organisation"})
+SUB_BRAND_SLIP = re.compile(r"^\s*(?:name|organisation)\s*：")
+"""A sub-brand read as text because its field was written with a full-width colon (`- name：想方设法`)."""
 CASE_FIELDS = frozenset(
     {
         "title", "date", "district", "brand", "format", "venue", "tags", "members",
@@ -65,17 +69,13 @@ CASE_FIELDS = frozenset(
 def _checked_key(fields: Fields) -> str | None:
     key = file_key(fields.document.src_uri)
     if not KEY_PATTERN.match(key):
-        fields.error(
-            "file name",
-            f"'{key}' cannot be a key: rename the file using lowercase letters, digits and "
-            "hyphens (usually pinyin, e.g. minhou.md)",
-        )
+        fields.error("file name", "file-name-not-key", key=key)
         return None
     return key
 
 
 def validate_brand(document: Document) -> tuple[Brand | None, list[Problem]]:
-    fields = Fields(document)
+    fields = Fields(document, "brand")
     key = _checked_key(fields)
     name = fields.text("name", required=True)
     organisation = fields.text("organisation", required=True)
@@ -101,24 +101,23 @@ def _sub_brands(fields: Fields) -> tuple[SubBrand, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        fields.error("sub_brands", f"expected a list of sub-brands, each '- name: …' (got {show(value)})")
+        fields.error("sub_brands", "sub-brands-not-list", got=show(value))
         return ()
     found = []
     for position, item in enumerate(value, start=1):
+        if isinstance(item, str) and SUB_BRAND_SLIP.match(item) and fields.slips_in("sub_brands"):
+            continue
         if isinstance(item, str) and item.strip():
             found.append(SubBrand(item.strip()))
         elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
             fields.unknown_fields(SUB_BRAND_FIELDS, prefix=f"sub_brands[{position}].", meta=item)
             organisation = item.get("organisation")
             if organisation is not None and not isinstance(organisation, str):
-                fields.error(f"sub_brands[{position}].organisation",
-                             f"expected a line of text (got {show(organisation)})")  # fmt: skip
+                fields.error(f"sub_brands[{position}].organisation", "not-text", got=show(organisation))
                 organisation = None
             found.append(SubBrand(item["name"].strip(), organisation.strip() if organisation else None))
         else:
-            fields.error(
-                f"sub_brands[{position}]", f"expected '- name: …' with an optional organisation (got {show(item)})"
-            )
+            fields.error(f"sub_brands[{position}]", "sub-brand-not-name", got=show(item))
     return tuple(found)
 
 
@@ -128,16 +127,16 @@ def _launched(fields: Fields) -> str | None:
         return None
     match = LAUNCHED_PATTERN.match(str(value).strip()) if not isinstance(value, bool) else None
     if not match or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
-        fields.error("launched", f"expected a year or a month (got {show(value)}; expected YYYY or YYYY-MM)")
+        fields.error("launched", "not-year-or-month", got=show(value))
         return None
     return str(value).strip()
 
 
 def validate_district(document: Document) -> tuple[District | None, list[Problem]]:
-    fields = Fields(document)
+    fields = Fields(document, "district")
     key = _checked_key(fields)
     name = fields.text("name", required=True)
-    brand_key = fields.required_key("brand", "the key of the parent brand, e.g. rong")
+    brand_key = fields.required_key("brand", "expect-brand-key")
     sub_brand = fields.text("sub_brand")
     organisation = fields.text("organisation")
     order = fields.whole_number("order", minimum=None)
@@ -154,11 +153,11 @@ def validate_district(document: Document) -> tuple[District | None, list[Problem
 
 def validate_venue(document: Document, *, types: tuple[str, ...]) -> tuple[Venue | None, list[Problem]]:
     """A venue on its own; that its district exists is checked by `catalogue`."""
-    fields = Fields(document)
+    fields = Fields(document, "venue")
     key = _checked_key(fields)
     name = fields.text("name", required=True)
     venue_type = fields.choice("type", types)
-    district_key = fields.required_key("district", "the key of the venue's district, e.g. minhou")
+    district_key = fields.required_key("district", "expect-venue-district-key")
     opened = fields.date("opened")
     address = fields.text("address")
     fields.unknown_fields(VENUE_FIELDS)
@@ -176,7 +175,7 @@ def validate_case(
     today: dt.date | None = None,
 ) -> tuple[Case | None, list[Problem]]:
     """Validate one case on its own; keys of districts and brands are checked by `catalogue`."""
-    fields = Fields(document)
+    fields = Fields(document, "case")
     title = fields.text("title", required=True)
     date = fields.date("date", required=True)
     if date is not None:
@@ -237,25 +236,24 @@ def _stages(fields: Fields) -> tuple[tuple[str, PartialDate], ...]:
     if value is None:
         return ()
     if not isinstance(value, dict):
-        fields.error("stages", "expected one 'stage: date' line per stage reached, e.g. 协商: 2024-06-18 "
-                     f"(got {show(value)})")  # fmt: skip
+        fields.not_fields("stages", "stages-not-mapping", value)
         return ()
     dated: dict[str, PartialDate] = {}
     for name, when in value.items():
         if name not in STAGES:
-            fields.error(f"stages.{name}", f"not a stage (got {show(name)}; expected one of " + "、".join(STAGES) + ")")
+            fields.error(f"stages.{name}", "unknown-stage", got=show(name), stages="、".join(STAGES))
             continue
         date = fields.date(f"stages.{name}", value=when) if when not in (None, "") else None
         if when in (None, ""):
-            fields.error(f"stages.{name}", f"missing its date (expected {DATE_EXPECTED})")
+            fields.error(f"stages.{name}", "stage-date-missing", expected=phrase("date-forms"))
         if date is not None:
             dated[name] = date
     ordered = tuple((stage, dated[stage]) for stage in STAGES if stage in dated)
     for (earlier, earlier_date), (later, later_date) in pairwise(ordered):
         if earlier_date.first_day > later_date.last_day:
             fields.error(
-                f"stages.{earlier}", f"{earlier} ({earlier_date}) is dated after {later} ({later_date}): "
-                "stages are reached in the order " + "→".join(STAGES), "stages-out-of-order",
+                f"stages.{earlier}", "stages-out-of-order", earlier=earlier, earlier_date=str(earlier_date),
+                later=later, later_date=str(later_date), order="→".join(STAGES),
             )  # fmt: skip
     return ordered
 
@@ -265,17 +263,16 @@ def _status(fields: Fields, stages: tuple[tuple[str, PartialDate], ...]) -> str:
     last_dated = stages[-1][0] if stages else None
     status = fields.choice("status", STAGES, default=last_dated or DEFAULT_STAGE) or DEFAULT_STAGE
     if last_dated is not None and "status" in fields.meta and STAGES.index(status) < STAGES.index(last_dated):
-        fields.error(
-            "status", f"{status} is earlier than {last_dated}, which stages dates: status is the furthest stage "
-            f"reached (write status: {last_dated}, or leave it out)", "status-before-stage",
-        )  # fmt: skip
+        fields.error("status", "status-before-stage", status=status, last=last_dated)
     return status
 
 
 def _district_keys(fields: Fields) -> tuple[str, ...]:
     value = fields.meta.get("district")
     if value is None or value == "" or value == []:
-        fields.error("district", "missing (required: a district key, or a list of keys for a joint case)")
+        fields.error("district", "missing-required", expected=phrase("expect-district-keys"))
+        return ()
+    if fields.list_slip("district", value, Severity.ERROR):
         return ()
     values = value if isinstance(value, list) else [value]
     keys: list[str] = []
@@ -294,66 +291,51 @@ def _highlight_year(fields: Fields, date: PartialDate | None) -> int | None:
         return date.year if date else None
     if isinstance(value, int) and not isinstance(value, bool) and EARLIEST_YEAR <= value <= LATEST_YEAR:
         if date is not None and value < date.year:
-            fields.error(
-                "highlight", f"the year of commendation ({value}) is before the case itself ({date.year}): "
-                "a case is commended in its own year or later", "highlight-before-date",
-            )  # fmt: skip
+            fields.error("highlight", "highlight-before-date", year=value, case_year=date.year)
             return None
         return value
-    fields.error(
-        "highlight",
-        f"expected the year the case was commended, true or false (got {show(value)})",
-    )
+    fields.error("highlight", "not-highlight-year", got=show(value))
     return None
 
 
 def _not_far_ahead(fields: Fields, date: PartialDate, bounds: Bounds, today: dt.date) -> None:
     if (date.first_day - today).days > bounds.future_days:
-        fields.warning(
-            "date", f"{date.isoformat()} is more than a month after today ({today.isoformat()}): "
-            "a case is published after its consultation; check the year", "future-date",
-        )  # fmt: skip
+        fields.warning("date", "future-date", date=date.isoformat(), today=today.isoformat())
 
 
-def check_any_page(document: Document, *, required: tuple[str, ...] = ()) -> list[Problem]:
+def check_any_page(document: Document, *, required: tuple[str, ...] = (), kind: str | None = None) -> list[Problem]:
     """What every content file's front matter must respect, whatever its kind.
 
     Refused fields; control characters (errors), bidirectional controls (warnings) and
     text made only of invisible characters (an error in a `required` field, else a warning)
     in any value; `hide` limited to what Material knows.
     """
-    fields = Fields(document)
+    fields = Fields(document, kind)
     for name, why in REFUSED_FIELDS.items():
         if name in document.meta:
-            fields.error(name, f"not allowed: {why}", "field-not-allowed")
+            fields.error(name, "field-not-allowed", why=phrase(why))
     for path, text in strings_of(document.meta):
         control = control_character(text)
         if control is not None:
-            fields.error(path, f"a control character ({control.what}) at position {_offset(text, control)}: "
-                         "it is not text a reader can see; delete it", "control-character")  # fmt: skip
+            fields.error(path, "control-character", what=control.what, where=_offset(text, control))
         bidi = bidi_control(text)
         if bidi is not None:
-            fields.warning(path, f"a text-direction control character ({bidi.what}) at position "
-                           f"{_offset(text, bidi)}: it can make the text read differently than it is; "
-                           "delete it", "bidi-control")  # fmt: skip
+            fields.warning(path, "bidi-control", what=bidi.what, where=_offset(text, bidi))
         if is_invisible(text):
-            message = "shows nothing: it holds only invisible (zero-width) characters; write the text"
-            if path in required:
-                fields.error(path, message, "invisible-text")
-            else:
-                fields.warning(path, message, "invisible-text")
+            (fields.error if path in required else fields.warning)(path, "invisible-text")
     hide = document.meta.get("hide")
     if hide is not None:
         values = hide if isinstance(hide, list) else [hide]
         unknown = [value for value in values if value not in HIDE_VALUES]
         if unknown:
-            fields.warning("hide", f"unknown value, ignored (got {show(unknown[0])}; expected any of "
-                           + ", ".join(HIDE_VALUES) + ")")  # fmt: skip
+            fields.warning("hide", "unknown-hide-value", got=show(unknown[0]), allowed=", ".join(HIDE_VALUES))
     return fields.problems
 
 
-def _offset(text: str, finding: Any) -> str:
+def _offset(text: str, finding: Any) -> Phrase:
     """Where a finding is in a value: its character position, with the line when the value has several."""
-    return f"{finding.column}" if "\n" not in text else f"{finding.column} of its line {finding.line}"
+    if "\n" not in text:
+        return phrase("at-position", position=finding.column)
+    return phrase("at-position-of-line", position=finding.column, line=finding.line)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from shangliang import urls
 from shangliang.dates import PartialDate
-from shangliang.model import Case, OfficialFigures, Source
+from shangliang.model import STAGES, Case, OfficialFigures, Source
 from shangliang.pages.chinese import date_zh, number_zh
 from shangliang.pages.grouping import Figures
 
@@ -74,7 +74,12 @@ JOINT_BADGE = Badge("联合协商", "joint")
 
 def stage_badge(case: Case) -> Badge:
     """`已落实` for a case implemented, else the stage it reached: `进展：协商`."""
-    return Badge("已落实", "resolved") if case.is_resolved else Badge(f"进展：{case.status}", "stage")
+    return Badge(stage_text(case.status), "resolved" if case.is_resolved else "stage")
+
+
+def stage_text(stage: str) -> str:
+    """How a list says a case reached `stage`: `已落实` for the last, else `进展：协商`."""
+    return "已落实" if stage == STAGES[-1] else f"进展：{stage}"
 
 
 @dataclass(frozen=True)

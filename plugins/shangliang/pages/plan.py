@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from shangliang import urls
 from shangliang.model import Kind
+from shangliang.pages.finder import FINDER_TITLE
 from shangliang.pages.parts import highlights_title
 from shangliang.pages.views import Views
 
@@ -26,6 +27,8 @@ CASE_TEMPLATE = "shangliang/case.html"
 VENUE_TEMPLATE = "shangliang/venue.html"
 HIGHLIGHTS_INDEX_TEMPLATE = "shangliang/highlights-index.html"
 HIGHLIGHTS_TEMPLATE = "shangliang/highlights.html"
+FINDER_TEMPLATE = "shangliang/cases.html"
+FINDER_YEAR_TEMPLATE = "shangliang/cases-year.html"
 
 SECTION_TITLES = {
     "brands": "协商品牌",
@@ -123,6 +126,13 @@ def plan_pages(views: Views, *, site_name: str, editor_pages: Iterable[str]) -> 
     # Listings: generated unless an editor wrote one (whose prose then comes first, under its own title).
     listings = [
         PlannedPage(urls.HOME_SRC, HOME_TEMPLATE, views.home, site_name),
+        PlannedPage(urls.CASES_INDEX_SRC, FINDER_TEMPLATE, views.cases_finder, FINDER_TITLE),
+        # Every case of a year, one line each: the finder without JavaScript (out of the nav and of search).
+        *(
+            PlannedPage(year_page.src_uri, FINDER_YEAR_TEMPLATE, _bind(views.cases_year, year_page.year),
+                        year_page.title, in_nav=False, searchable=False)
+            for year_page in views.finder_year_pages()
+        ),
         PlannedPage(urls.BRANDS_INDEX_SRC, BRANDS_TEMPLATE, views.brands_index, SECTION_TITLES["brands"]),
         PlannedPage(urls.DISTRICTS_INDEX_SRC, BRANDS_TEMPLATE, views.brands_index, SECTION_TITLES["districts"]),
         PlannedPage(
@@ -154,7 +164,7 @@ def plan_pages(views: Views, *, site_name: str, editor_pages: Iterable[str]) -> 
 
 
 def _nav(views: Views) -> tuple[NavItem, ...]:
-    """Home, brands, districts by brand, highlights, roundups."""
+    """Home, the case finder, brands, districts by brand, highlights, roundups."""
     index = views.index
 
     def section(name: str, children: Iterable[NavItem]) -> tuple[NavItem, ...]:
@@ -175,6 +185,7 @@ def _nav(views: Views) -> tuple[NavItem, ...]:
     )
     return (
         urls.HOME_SRC,
+        urls.CASES_INDEX_SRC,
         *section("brands", (urls.BRANDS_INDEX_SRC, *(brand.src_uri for brand in index.brands))),
         *section("districts", (urls.DISTRICTS_INDEX_SRC, *districts_by_brand)),
         *section("highlights", (urls.HIGHLIGHTS_INDEX_SRC, *(urls.highlights_src(y) for y in index.highlight_years))),

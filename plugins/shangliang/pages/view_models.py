@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from shangliang.dates import PartialDate
 from shangliang.model import Brand, Case, District, SubBrand, Venue
 from shangliang.pages.district_index import IndexPageLink, IndexYear
+from shangliang.pages.finder import CaseFacets
 from shangliang.pages.parts import Badge, CaseItem, FeedLink, FigurePanel, Heading, Link, WithHeadings
 
 
@@ -218,6 +219,8 @@ class CaseView:
     """The venue's page, when the case names a venue key (else `case.venue` is plain text)."""
     timeline: tuple[StageStep, ...] = ()
     """The stages with their dates, when the editor dated any (`stages`)."""
+    facets: CaseFacets | None = None
+    """What the page tells the case finder's index (`pages.finder`)."""
 
 
 @dataclass(frozen=True)

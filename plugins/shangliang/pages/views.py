@@ -20,6 +20,15 @@ from shangliang.pages.district_index import (
     split_index,
     year_page_heading,
 )
+from shangliang.pages.finder import (
+    FinderView,
+    FinderYearPage,
+    FinderYearView,
+    case_facets,
+    finder_view,
+    finder_year_pages,
+    finder_year_view,
+)
 from shangliang.pages.grouping import BrandGroup, Index, Neighbours, YearGroup, by_year
 from shangliang.pages.parts import (
     JOINT_BADGE,
@@ -307,6 +316,7 @@ class Views:
             feeds=self._district_feeds(districts),
             venue=self._venue_link(case),
             timeline=self._timeline(case),
+            facets=case_facets(case, self.districts),
         )
 
     def _venue_link(self, case: Case) -> Link | None:
@@ -371,3 +381,14 @@ class Views:
 
     def brands_index(self) -> BrandsIndexView:
         return BrandsIndexView(self.brand_summaries())
+
+    # -- the case finder (pages.finder) ------------------------------------------------
+
+    def cases_finder(self) -> FinderView:
+        return finder_view(self.index)
+
+    def finder_year_pages(self) -> list[FinderYearPage]:
+        return finder_year_pages(self.index)
+
+    def cases_year(self, year: int) -> FinderYearView:
+        return finder_year_view(self.index, year)

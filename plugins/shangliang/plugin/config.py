@@ -8,6 +8,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 from shangliang.content.limits import DEFAULT_BOUNDS, Bounds
+from shangliang.messages.language import DEFAULT_LANGUAGE, LANGUAGES
 from shangliang.model import DEFAULT_FORMATS
 from shangliang.pages.district_index import DISTRICT_PAGE_SIZE
 
@@ -45,6 +46,13 @@ class ShangliangConfig(Config):
     """Likewise for `participants`."""
     max_problems_solved = AtLeast(0, default=DEFAULT_BOUNDS.problems_solved)
     """Likewise for `problems_solved`."""
+    language = c.Choice(LANGUAGES, default=DEFAULT_LANGUAGE)
+    """The language problems are worded in, in the build's log, the preview's banner and the scripts: zh or en."""
+
+    cms = c.Type(bool, default=False)
+    """Publish the web form (Decap CMS) at /admin/; `make edit` has it in its preview whatever this says."""
+    cms_backend = c.Type(dict, default={})
+    """Decap's `backend` for a published form: the team's Git forge (see the editor guide, 网页编辑)."""
 
     def bounds(self) -> Bounds:
         return Bounds(self.max_members, self.max_participants, self.max_problems_solved)

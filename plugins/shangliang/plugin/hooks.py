@@ -22,18 +22,21 @@ Events, in the order MkDocs calls them (every one does nothing when `enabled: fa
   page's view and adds its generated headings to the TOC.
 - `on_page_context`: hands the page's view to its template under `shangliang`, and to
   pages outside the navigation the key under which they share its rendering.
-- `on_env`: registers the Chinese date and number filters and `shangliang_once` (in a dirty
-  build, first gives the tags plugin the tags of the cases not read this time).
+- `on_env`: registers the Chinese date and number filters, `shangliang_once` and, in a preview,
+  the problems banner's report (in a dirty build, first gives the tags plugin the tags of the
+  cases not read this time).
 - `on_post_page`, `on_post_template`: put the Content-Security-Policy into each page
   (`security.csp`), collecting the hashes of its inline scripts.
 - `on_post_build`: writes the policy for nginx, the open data and the Atom feeds, then builds
-  the Pagefind search index (in a preview, in the background: the editor does not wait for it).
+  the Pagefind search index (in a preview, in the background: the editor does not wait for it);
+  first, with `cms: true` or under `make edit`, the web form at /admin/ (`shangliang.cms`).
 - `on_shutdown`: no more background work.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,10 +48,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from shangliang.cms.form import content_folder, form_settings, write_form
+from shangliang.cms.install import DecapInstall, DecapMissing
 from shangliang.content.catalogue import LoadResult, load_catalogue
 from shangliang.content.links import links_leaving
 from shangliang.content.markup import removed_markup_problem
 from shangliang.content.reading import read_document
+from shangliang.messages import set_language
+from shangliang.messages.summaries import content_errors
 from shangliang.outputs.feeds import write_feeds
 from shangliang.outputs.open_data import write_open_data
 from shangliang.pages.grouping import Index
@@ -100,6 +107,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start every build, and every serve rebuild, from a fresh `Build`."""
         self.build = Build()
+        set_language(self.config.language)  # problems are worded in it (`shangliang.messages`)
         if not self.config.enabled:
             return config
         if not config.use_directory_urls:
@@ -157,10 +165,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             log.error("%s", problem)
         errors = len(result.errors)
         if errors and not self.preview:
-            raise PluginError(
-                f"{errors} {'error' if errors == 1 else 'errors'} in the content (listed above, "
-                "one per line: file: field: problem). Fix them and build again."
-            )
+            raise PluginError(content_errors(errors))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Arrange the navigation after the plan; cases are never in it."""
@@ -215,7 +220,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         return clean(body) if removed or "<" in body else body
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        """Hand the page's view, and in a preview the content's problems, to the template."""
+        """Hand the page's view to the template (the preview's problems are a global: `on_env`)."""
         content = self.content
         if content is None:
             return context
@@ -225,7 +230,6 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             "brands": catalogue.brands,
             "districts": catalogue.districts,
             "preview": self.preview is not None,
-            "problems": self.build.problems,
             # Pages outside the navigation (cases) share its rendering (overrides/partials/nav.html).
             "nav_key": None if page.file.src_uri in self.build.in_nav else f"outside the nav at {context['base_url']}",
         }
@@ -242,6 +246,8 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             return env
         env.globals["shangliang_once"] = self.build.render_once
         env.globals["shangliang_site"] = site_view(config.site_name, feeds=bool(config.site_url))
+        # The preview's banner, on every page and on the theme's own (404), which has no page context.
+        env.globals["shangliang_problems"] = self.build.problems
         if self._dirty:
             tag_cases_not_read(files, config, self.content.load.case_meta, self.content.stated_title)
         return env
@@ -272,6 +278,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         content = self.content
         if content is None:
             return
+        self._write_form(content, config)
         if self.preview is None:
             self._finish_build(content, config)
             return
@@ -286,6 +293,21 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
                 lambda: preview.after_build(), name="shangliang-after-build", on_error=self._report_background_error
             )
         preview.background.request()
+
+    def _write_form(self, content: LoadedContent, config: MkDocsConfig) -> None:
+        """The web form at /admin/, when `cms: true` or under `make edit` (`shangliang.cms.form`)."""
+        repo_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        settings = form_settings(
+            enabled=self.config.cms, backend=self.config.cms_backend, environ=os.environ,
+            content_folder=content_folder(Path(config.docs_dir), repo_dir), site_url=config.site_url or "",
+        )  # fmt: skip
+        if settings is None:
+            return
+        try:
+            write_form(Path(config.site_dir), content.load.catalogue, settings=settings, site_name=config.site_name,
+                       install=DecapInstall.beside(repo_dir))  # fmt: skip
+        except DecapMissing as error:
+            raise PluginError(f"cms: {error}") from None
 
     def _report_background_error(self, error: BaseException) -> None:
         background = self.preview.background if self.preview else None

@@ -25,6 +25,7 @@ from pathlib import Path
 from shangliang.content.catalogue import LoadResult
 from shangliang.content.reading import Document, ReadError, read_document
 from shangliang.model import Case, Catalogue, Kind
+from shangliang.pages.finder import finder_pages_showing
 from shangliang.pages.grouping import Index
 from shangliang.urls import BRANDS_INDEX_SRC, DISTRICTS_INDEX_SRC, HIGHLIGHTS_INDEX_SRC, HOME_SRC, highlights_src
 
@@ -95,6 +96,7 @@ def plan_rebuild(previous: Published | None, current: Published) -> Rebuild:
         stale.update(SITE_LISTINGS)
         stale.update(_listings_showing(changed, new, current.pages))
         stale.update(_moved_neighbours(changed, old, new))
+        stale.update(finder_pages_showing(changed, old, new))
     stale.update(src_uri for src_uri, _ in previous.problems ^ current.problems)
     stale.update(_ordinary_pages(current))
     stale &= current.pages

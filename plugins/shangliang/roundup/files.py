@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from shangliang.messages.wording import Template
 from shangliang.model import Problem, Severity
 from shangliang.pages.grouping import Index
 from shangliang.roundup.blocks import render, roundup_uri
@@ -117,14 +118,10 @@ def stale_roundups(docs_dir: Path, index: Index) -> list[Problem]:
     try:
         plans = plan_roundups(docs_dir, index, index.roundup_years)
     except RoundupFileError as error:
-        src_uri, _, message = str(error).partition(": ")
-        return [Problem(src_uri, "", message, Severity.WARNING, code="roundup-unreadable")]
-    message = (
-        "out of date with the published cases (its figures or lists have changed); "
-        f"to bring every roundup up to date run: {ROUNDUP_COMMAND}"
-    )
+        src_uri, _, reason = str(error).partition(": ")
+        return [Problem(src_uri, "", code="roundup-unreadable", params={"reason": reason}, severity=Severity.WARNING)]
     return [
-        Problem(plan.src_uri, "", message, Severity.WARNING, code="roundup-stale")
+        Problem(plan.src_uri, "", code="roundup-stale", params={"command": ROUNDUP_COMMAND}, severity=Severity.WARNING)
         for plan in plans
         if not plan.is_current()
     ]
@@ -136,8 +133,13 @@ def _read(path: Path, src_uri: str) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise RoundupFileError(f"{src_uri}: cannot read the file ({error.strerror})") from None
+        raise RoundupFileError(src_uri, UNREADABLE, reason=error.strerror) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise RoundupFileError(f"{src_uri}: not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+        raise RoundupFileError(src_uri, NOT_UTF8, byte=error.start) from None
+
+
+UNREADABLE = Template("读不了这个文件（{reason}）", "cannot read the file ({reason})")
+NOT_UTF8 = Template("不是 UTF-8 文本（第 {byte} 个字节）；请另存为 UTF-8",
+                    "not UTF-8 text (byte {byte}); save it as UTF-8")

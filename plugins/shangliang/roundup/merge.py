@@ -10,7 +10,8 @@ generated blocks between markers::
 
 `merge` replaces what is between each pair of markers and keeps every other byte of
 the file as it was (line endings included); a block the file lacks is added after the
-block before it in `BLOCKS` order. `new_file` starts a file for a year that has none.
+block before it in `BLOCKS` order. `new_file` starts a file for a year that has none;
+`blocks_of` reads a file's blocks back (what `changes` compares).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from shangliang.messages import Language, current_language
+from shangliang.messages.wording import Template
 from shangliang.roundup.blocks import BLOCKS, Rendered, title_of
 
 MARKER = "<!-- shangliang:roundup {edge} {name} -->"
@@ -25,7 +28,40 @@ _MARKER_LINE = re.compile(r"^<!-- shangliang:roundup (begin|end) ([a-z0-9-]+) --
 
 
 class RoundupFileError(Exception):
-    """A roundup file cannot be merged: its markers do not pair up, or it is not UTF-8 text."""
+    """A roundup file cannot be merged: its markers do not pair up, or it is not UTF-8 text.
+
+    `str(error)` is `roundups/2024.md: why`, worded in the process's language (`shangliang.messages`).
+    """
+
+    def __init__(self, src_uri: str, why: Template, **values: object) -> None:
+        super().__init__(src_uri, why, values)
+        self.src_uri = src_uri
+        self.why = why
+        self.values = values
+
+    def reason(self, language: Language | None = None) -> str:
+        """What is wrong and how to mend it, without the file's name."""
+        return self.why.in_language(language or current_language()).format(**self.values)
+
+    def __str__(self) -> str:
+        return f"{self.src_uri}: {self.reason()}"
+
+
+NESTED = Template(
+    "第 {line} 行：块“{name}”开始在块“{outer}”里面；请在它前面补回一行 <!-- shangliang:roundup end {outer} -->",
+    "line {line}: block '{name}' begins inside block '{outer}'; restore the line "
+    "<!-- shangliang:roundup end {outer} --> before it",
+)
+TWICE = Template("第 {line} 行：块“{name}”出现了两次；请删去其中一个",
+                 "line {line}: block '{name}' appears twice; delete one of the two")
+END_WITHOUT_BEGIN = Template(
+    "第 {line} 行：块“{name}”的结束行前面没有它的开始行 <!-- shangliang:roundup begin {name} -->",
+    "line {line}: end of block '{name}' without its begin line <!-- shangliang:roundup begin {name} -->",
+)
+NO_END = Template(
+    "块“{name}”没有结束行；请在它后面加上 <!-- shangliang:roundup end {name} -->，或删去这个块",
+    "block '{name}' has no end line; add <!-- shangliang:roundup end {name} --> after it, or delete the block",
+)
 
 
 def new_file(year: int, rendered: Rendered) -> str:
@@ -88,6 +124,14 @@ def merge(existing: str, rendered: Rendered, *, src_uri: str) -> str:
     return "".join(pieces) + existing[cursor:]
 
 
+def blocks_of(text: str, *, src_uri: str) -> dict[str, str]:
+    """The generated blocks of a roundup file, name → what is between its markers, in file order.
+
+    Raises `RoundupFileError` when the markers do not pair up.
+    """
+    return {span.name: text[span.body_start:span.body_end] for span in _spans(text, src_uri)}
+
+
 def _block(name: str, body: str, newline: str) -> str:
     lines = [MARKER.format(edge="begin", name=name), *body.splitlines(), MARKER.format(edge="end", name=name)]
     return newline.join(lines) + newline
@@ -104,18 +148,15 @@ def _spans(existing: str, src_uri: str) -> list[_Span]:
         line_end = len(existing) if after_line == -1 else after_line + 1
         if edge == "begin":
             if opened is not None:
-                raise RoundupFileError(f"{src_uri}: line {line}: block '{name}' begins inside block '{opened[0]}'; "
-                                  f"restore the line <!-- shangliang:roundup end {opened[0]} --> before it")
+                raise RoundupFileError(src_uri, NESTED, line=line, name=name, outer=opened[0])
             if any(span.name == name for span in spans):
-                raise RoundupFileError(f"{src_uri}: line {line}: block '{name}' appears twice; delete one of the two")
+                raise RoundupFileError(src_uri, TWICE, line=line, name=name)
             opened = (name, found.start(), line_end)
         else:
             if opened is None or opened[0] != name:
-                raise RoundupFileError(f"{src_uri}: line {line}: end of block '{name}' without its begin line "
-                                  f"<!-- shangliang:roundup begin {name} -->")
+                raise RoundupFileError(src_uri, END_WITHOUT_BEGIN, line=line, name=name)
             spans.append(_Span(name, opened[1], opened[2], found.start(), line_end))
             opened = None
     if opened is not None:
-        raise RoundupFileError(f"{src_uri}: block '{opened[0]}' has no end line; add "
-                          f"<!-- shangliang:roundup end {opened[0]} --> after it, or delete the block")
+        raise RoundupFileError(src_uri, NO_END, name=opened[0])
     return spans

@@ -32,7 +32,7 @@ from pathlib import Path
 
 __all__ = [
     "SUPPORTED_VERSIONS", "TARGET_BYTES", "IndexFormatError", "IndexWord", "ResplitStats", "chunk_table",
-    "chunk_words", "group_words", "resplit_index",
+    "chunk_words", "group_words", "in_content", "resplit_index",
 ]
 
 SUPPORTED_VERSIONS = ("1.5.2",)
@@ -171,6 +171,27 @@ def _chunk_words(data: bytes) -> list[IndexWord]:
         pos = _skip(data, start)
         words.append(IndexWord(text, data[start:pos]))
     return words
+
+
+def in_content(word: IndexWord) -> bool:
+    """Whether some page holds `word` in its text, not only in a metadata value.
+
+    A word's item is `[text, [[page, locations, meta locations], …], variants]`;
+    Pagefind indexes a metadata value (`data-pagefind-meta`) as one whole word too.
+    """
+    raw = word.raw
+    _, pos = _expect(raw, 0, _ARRAY)
+    pos = _skip(raw, pos)
+    pages, pos = _expect(raw, pos, _ARRAY)
+    for _ in range(pages):
+        start = pos
+        _, inner = _expect(raw, pos, _ARRAY)
+        inner = _skip(raw, inner)  # the page number
+        locations, _ = _expect(raw, inner, _ARRAY)
+        if locations:
+            return True
+        pos = _skip(raw, start)
+    return False
 
 
 def _meta_items(data: bytes) -> list[bytes]:

@@ -17,11 +17,15 @@ full write-ups made one query download 300–400 KB of index (common words such 
 社区 and 工作 sit in every write-up), while titles and ledes find the case as well.
 
 After Pagefind, `search_chunks.resplit_index` cuts the word index into small
-chunks, so that each term of a query loads a few KB instead of 20–80 KB.
+chunks, so that each term of a query loads a few KB instead of 20–80 KB. Then the
+index's words and their traditional/simplified forms are written into the bundle
+(`lexicon.py`, `variants.py`) and `pagefind.js` is told to take the query's terms as
+the browser cut them (`query_terms.py`): query and index agree on words.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -30,7 +34,17 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from shangliang.search.chunks import IndexFormatError, ResplitStats, resplit_index
+from shangliang.search.chunks import (
+    IndexFormatError,
+    ResplitStats,
+    chunk_table,
+    chunk_words,
+    in_content,
+    resplit_index,
+)
+from shangliang.search.lexicon import SearchWords, write_search_words
+from shangliang.search.query_terms import allow_segmented_queries
+from shangliang.search.variants import script_maps
 from shangliang.urls import SEARCH_FOLDER
 
 __all__ = [
@@ -41,6 +55,7 @@ __all__ = [
     "SearchIndexStats",
     "build_search_index",
     "find_pagefind_binary",
+    "index_words",
 ]
 
 #: Where the bundle goes, relative to the site directory (search.js expects it).
@@ -85,6 +100,10 @@ class SearchIndexStats:
     """How the word index was re-split; None when it was left as Pagefind wrote it."""
     note: str = ""
     """Why the index was not re-split, if it was not."""
+    words_for_queries: SearchWords | None = None
+    """The index's words and script maps written for the browser; None when they could not be."""
+    query_note: str = ""
+    """Why the browser's query cutting is not in place (words not written, pagefind.js not patched)."""
 
     def __str__(self) -> str:
         languages = ", ".join(self.languages) or "no language"
@@ -92,9 +111,15 @@ class SearchIndexStats:
             f", {self.chunks.chunks_after} index chunks (Pagefind wrote {self.chunks.chunks_before})"
             if self.chunks else f"; index chunks not re-split: {self.note}"
         )
+        queries = (
+            f"; {self.words_for_queries.words} words in {self.words_for_queries.shards} shards for queries"
+            if self.words_for_queries else ""
+        )
+        if self.query_note:
+            queries += f"; queries cut by the browser's segmenter: {self.query_note}"
         return (
             f"{self.pages} pages, {self.words} words ({languages}) indexed in "
-            f"{self.seconds:.1f} s, {self.bytes / 1024:.0f} KiB{chunks}"
+            f"{self.seconds:.1f} s, {self.bytes / 1024:.0f} KiB{chunks}{queries}"
         )
 
 
@@ -212,6 +237,7 @@ def build_search_index(
             note = str(error)
     else:
         note = "not asked"
+    words_for_queries, query_note = _words_for_queries(output_dir)
     seconds = time.monotonic() - started
 
     return SearchIndexStats(
@@ -223,4 +249,33 @@ def build_search_index(
         output_dir=output_dir,
         chunks=chunks,
         note=note,
+        words_for_queries=words_for_queries,
+        query_note=query_note,
     )
+
+
+def index_words(bundle: Path) -> list[str]:
+    """Every word of the bundle's word index that some page holds in its text, of every language.
+
+    Words found only in metadata values are left out: Pagefind keeps such a value
+    (a case's `district: 北港区 · 港湾连心议`) as one word, which a query cut by it
+    would find in no page's text.
+    """
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return [
+        word.text
+        for language in entry.get("languages") or {}
+        for _, _, name in chunk_table(bundle, language)
+        for word in chunk_words(bundle / "index" / f"{name}.pf_index")
+        if in_content(word)
+    ]
+
+
+def _words_for_queries(bundle: Path) -> tuple[SearchWords | None, str]:
+    """Write the index's words and script maps for the browser and patch pagefind.js."""
+    try:
+        words = index_words(bundle)
+    except (IndexFormatError, KeyError, ValueError) as error:
+        return None, f"the index's words could not be read ({error})"
+    written = write_search_words(bundle, words, script_maps(words))
+    return written, allow_segmented_queries(bundle)

@@ -4,12 +4,18 @@
 // own search component is not used (no lunr, no search_index.json); this
 // module drives the same `__search` toggle: opening and closing, the keyboard
 // (/ or s opens, Esc closes, arrows move between the field and the results),
-// focus, the typed text (debounced, IME-aware), the status line, "show more"
-// and /?q= links. Pagefind is imported on first use only. How a query is
-// searched and how a result looks are given to setupSearchDialog (search.js
-// passes query.js and render.js).
+// focus, the typed text (IME-aware), the status line, "show more" and /?q=
+// links. Pagefind is imported on first use only. How a query is searched and how
+// a result looks are given to setupSearchDialog (search.js passes query.js,
+// words.js and render.js).
+//
+// A search starts TYPING_PAUSE_MS after the last keystroke (long enough to let a
+// burst of typed characters through as one query, short enough not to be felt),
+// and at once when an input method commits its text or the form is submitted;
+// whatever the next search needs (Pagefind, the words of the typed characters) is
+// fetched from the first keystroke on.
 
-const DEBOUNCE_MS = 220;
+const TYPING_PAUSE_MS = 40;
 
 /** The dialog's status messages. */
 export const MESSAGES = {
@@ -25,7 +31,16 @@ export const MESSAGES = {
 
 // noWorker: search on the main thread (fast at our size) and skip
 // downloading pagefind-worker.js, one request and ~40 KB fewer.
-const PAGEFIND_OPTIONS = { excerptLength: 36, noWorker: true };
+// ranking: a title that holds the query's words counts for more than Pagefind's
+// default (5), so that a brand, district or venue is found by its name first; the
+// facts a case page declares for its result line (data-pagefind-meta in case.html)
+// add nothing, or every case of a district would outrank the district's own page.
+const FACT_FIELDS = ["brand", "district", "venue", "partners", "date"];
+const PAGEFIND_OPTIONS = {
+  excerptLength: 36,
+  noWorker: true,
+  ranking: { metaWeights: { title: 10, ...Object.fromEntries(FACT_FIELDS.map((field) => [field, 0])) } },
+};
 
 /**
  * Pagefind, imported from `url` and initialised on the first load() (later
@@ -69,8 +84,9 @@ function isEditable(element) {
  * - pages(results): the results not shown yet, `{remaining, next()}`; next()
  *   resolves to the data of the next page of them
  * - renderResult(data): one result's <li>
+ * - prepare(query): start fetching what searching `query` will need (optional)
  */
-export function setupSearchDialog({ pagefindUrl, findResults, pages, renderResult, doc = document }) {
+export function setupSearchDialog({ pagefindUrl, findResults, pages, renderResult, prepare = () => {}, doc = document }) {
   const toggle = doc.getElementById("__search");
   const dialog = doc.querySelector("[data-sl-search]");
   const form = dialog && dialog.querySelector("[data-sl-search-form]");
@@ -177,11 +193,19 @@ export function setupSearchDialog({ pagefindUrl, findResults, pages, renderResul
     }
   }
 
-  function scheduleSearch() {
+  function scheduleSearch(pause = TYPING_PAUSE_MS) {
     clearTimeout(debounceTimer);
     const query = input.value.trim();
     if (query === lastQuery) return;
-    debounceTimer = setTimeout(() => runSearch(query), DEBOUNCE_MS);
+    warm(query);
+    debounceTimer = setTimeout(() => runSearch(query), pause);
+  }
+
+  function warm(query = "") {
+    pagefind.load().catch(() => {});
+    Promise.resolve()
+      .then(() => prepare(query))
+      .catch(() => {});
   }
 
   function resultLinks() {
@@ -192,7 +216,7 @@ export function setupSearchDialog({ pagefindUrl, findResults, pages, renderResul
     setToggle(true);
     input.focus();
     input.select();
-    pagefind.load().catch(() => {}); // warm up while the user types
+    warm(input.value.trim()); // while the user types
   }
 
   function closeSearch() {
@@ -227,13 +251,13 @@ export function setupSearchDialog({ pagefindUrl, findResults, pages, renderResul
 
   input.addEventListener("input", (event) => {
     if (event.isComposing) return; // wait for the IME to commit (pinyin)
-    scheduleSearch();
+    scheduleSearch(event.inputType === "insertFromPaste" ? 0 : TYPING_PAUSE_MS);
   });
-  input.addEventListener("compositionend", scheduleSearch);
+  input.addEventListener("compositionend", () => scheduleSearch(0));
   // On wide screens the field sits in the header; focusing it opens the dialog.
   input.addEventListener("focus", () => {
     setToggle(true);
-    pagefind.load().catch(() => {});
+    warm(input.value.trim());
   });
 
   form.addEventListener("submit", (event) => {

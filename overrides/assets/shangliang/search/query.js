@@ -1,14 +1,17 @@
 // shangliang search: how the typed text becomes Pagefind searches.
 //
-// A query is first searched as typed. Pagefind finds the pages that hold
-// every term of a query, but the browser and the index cut Chinese into words
-// differently (红阳 may be 红 + 阳 in a query but one word in the index), so a
-// query can miss the very page it names. Then the results are the pages that
-// hold all terms but one (searching again with each term left out), best
-// scores first; failing that, the pages holding the most terms. The index
-// chunks of every term are loaded already: these searches download nothing
-// more. Results are then shown a page at a time (ResultPages), and only the
-// data of the results shown is fetched.
+// The query is converted to the index's script and cut into the index's own words
+// (words.js): one Pagefind search per way of cutting it (coarse and fine, and in
+// the traditional characters the index holds, when that differs), each given to
+// Pagefind already cut (`segmented: true`, which the build teaches pagefind.js).
+// The chunks of all of them are loaded at once; the results are merged, each page
+// with its best score, and the pages that hold the query's words in a row (an
+// exact-phrase search of the same terms) come first. When no page holds every
+// term, the results are the pages
+// that hold all terms but one (searching again with each term left out), best
+// scores first; failing that, the pages holding the most terms. Results are then
+// shown a page at a time (ResultPages), and only the data of the results shown is
+// fetched.
 //
 // Every function takes `isCurrent`, a function that says whether the query is
 // still the one on screen; once it is not, they stop and resolve to null.
@@ -16,37 +19,30 @@
 /** Results whose data is fetched and shown at a time. */
 export const PAGE_SIZE = 10;
 
-const SEGMENTER =
-  typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
-
-/** The words of a query, cut as the browser cuts Chinese (or at blanks without Intl.Segmenter). */
-export function queryTerms(query) {
-  if (!SEGMENTER) return query.split(/\s+/).filter(Boolean);
-  return Array.from(SEGMENTER.segment(query))
-    .filter((part) => part.isWordLike)
-    .map((part) => part.segment);
-}
+/** Options of every Pagefind search: the terms are cut already. */
+export const SEARCH_OPTIONS = { segmented: true };
 
 // Merge searches: per page, the number of searches that found it and its best score.
-async function mergedSearches(pagefind, queries, isCurrent) {
+async function mergedSearches(pagefind, queries, isCurrent, rank = (a, b) => b.found - a.found || b.score - a.score) {
+  await Promise.all(queries.map((query) => pagefind.preload(query, { ...SEARCH_OPTIONS })));
+  if (!isCurrent()) return null;
   const pages = new Map();
   for (const query of queries) {
-    const search = await pagefind.search(query);
+    const search = await pagefind.search(query, { ...SEARCH_OPTIONS });
     if (!isCurrent()) return null;
     for (const result of (search && search.results) || []) {
       const page = pages.get(result.id) || { result, found: 0, score: 0 };
       page.found += 1;
-      page.score = Math.max(page.score, result.score);
+      if (result.score > page.score) [page.score, page.result] = [result.score, result];
       pages.set(result.id, page);
     }
   }
-  const ranked = Array.from(pages.values()).sort((a, b) => b.found - a.found || b.score - a.score);
+  const ranked = Array.from(pages.values()).sort(rank);
   return ranked.length ? { results: ranked.map((page) => page.result) } : null;
 }
 
-/** The near matches of a query that found nothing: `{results}`, or null when there are none. */
-export async function searchNear(pagefind, query, isCurrent) {
-  const terms = queryTerms(query);
+/** The near matches of a query cut into `terms`: `{results}`, or null when there are none. */
+export async function searchNear(pagefind, terms, isCurrent) {
   if (terms.length < 2) return null;
   const allButOne = new Set(terms.map((_, left) => terms.filter((__, i) => i !== left).join(" ")));
   const near = await mergedSearches(pagefind, Array.from(allButOne), isCurrent);
@@ -55,20 +51,28 @@ export async function searchNear(pagefind, query, isCurrent) {
 }
 
 /**
- * Search `query`, falling back to its near matches: `{results, near}` where
- * `near` says the results are near matches (results may be empty), or null
- * once the query is no longer current.
+ * Search a query given as words.js' querySearches gives it (`{searches, phrases}`),
+ * falling back to near matches: `{results, near}` where `near` says the results
+ * are near matches (results may be empty), or null once the query is no longer
+ * current. Pages found by a phrase (the words in a row) come first.
  */
-export async function findResults(pagefind, query, isCurrent) {
-  let search = await pagefind.search(query);
+export async function findResults(pagefind, { searches, phrases = [] }, isCurrent) {
+  const all = [...searches, ...phrases];
+  if (!all.length) return { results: [], near: false };
+  const [found, inARow] = await Promise.all([
+    mergedSearches(pagefind, all, isCurrent, (a, b) => b.score - a.score),
+    phrases.length ? mergedSearches(pagefind, phrases, isCurrent) : null,
+  ]);
   if (!isCurrent()) return null;
-  let near = false;
-  if (!(search && search.results.length)) {
-    const nearSearch = await searchNear(pagefind, query, isCurrent);
-    if (!isCurrent()) return null;
-    if (nearSearch) [search, near] = [nearSearch, true];
+  if (found) {
+    const first = new Set(((inARow && inARow.results) || []).map((result) => result.id));
+    const group = (result) => (first.has(result.id) ? 0 : 1);
+    return { results: found.results.slice().sort((a, b) => group(a) - group(b)), near: false };
   }
-  return { results: (search && search.results) || [], near };
+  if (!searches.length) return { results: [], near: false };
+  const near = await searchNear(pagefind, searches.at(-1).split(" "), isCurrent);
+  if (!isCurrent()) return null;
+  return { results: (near && near.results) || [], near: Boolean(near) };
 }
 
 /** A query's results not shown yet, handed out PAGE_SIZE at a time with their data. */

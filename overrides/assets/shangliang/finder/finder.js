@@ -1,0 +1,278 @@
+// shangliang case finder, /cases/ (overrides/shangliang/cases.html loads this as type=module).
+//
+// The page holds the form — a text box, and one group of checkboxes per facet
+// (district, year, format, stage, topic) with the number of cases beside each
+// value — and the newest cases, all written by the build. This module shows
+// them, and loads Pagefind (an instance of its own, no worker) only once the
+// reader sets a condition, or the address holds one: opening the finder costs
+// the page alone. On every change it searches Pagefind's filter index
+// (facets.js), lists the matching cases a page at a time (render.js),
+// announces how many there are, and updates the counts of the groups a reader
+// can see (open, or with values ticked); a folded group's counts are brought up
+// to date when it is opened, so that only the filter data in view is loaded.
+// The state lives in the address (state.js): ticking a value adds a step to
+// the history, typing replaces the current one, back and forward restore
+// them. Without JavaScript, or when Pagefind cannot load, the page keeps its
+// listing of every case by year.
+
+import { countsFrom, listedResults, plannedSearches } from "./facets.js";
+import { resultItem } from "./render.js";
+import { chosenCount, sameState, searchFromState, stateFromSearch } from "./state.js";
+
+const SITE_ROOT = new URL("../../../", import.meta.url); // assets/shangliang/finder/ -> site root
+const PAGE_SIZE = 10; // results whose data is fetched and shown at a time (pages.finder.RESULTS_PAGE)
+const TYPING_MS = 120; // after the last keystroke (IME composition excluded)
+
+export const MESSAGES = {
+  loading: "正在查找…",
+  found: (n) => `共找到 ${n.toLocaleString("zh-CN")} 个案例`,
+  none: "没有符合条件的案例，请减少条件或换个关键词",
+  failed: "查找功能暂时无法使用，请按年份浏览全部案例",
+  more: (n) => `显示更多（还有 ${n.toLocaleString("zh-CN")} 个）`,
+  chosen: (n) => (n ? `（已选 ${n} 项）` : ""),
+};
+
+async function loadPagefind(url) {
+  const module = await import(url);
+  if (typeof module.createInstance === "function") {
+    const instance = module.createInstance({ noWorker: true });
+    await instance.init();
+    return instance;
+  }
+  await module.options({ noWorker: true });
+  await module.init();
+  return module;
+}
+
+/**
+ * The years, newest first, when searching each year's word with that year's
+ * filter finds every case of the year (case pages hold their year as a word);
+ * else none, and the finder searches filters alone (which loads the whole
+ * word index).
+ */
+async function checkedYearWords(pagefind, casesByYear) {
+  const years = Object.keys(casesByYear).sort((a, b) => Number(b) - Number(a));
+  const found = await Promise.all(years.map((year) => pagefind.search(year, { filters: { year: { any: [year] } } })));
+  return years.every((year, position) => found[position].results.length === casesByYear[year]) ? years : [];
+}
+
+function readGroups(form) {
+  return Array.from(form.querySelectorAll("[data-sl-finder-group]")).map((box) => {
+    const inputs = Array.from(box.querySelectorAll('input[type="checkbox"]'));
+    const countOf = (input) => input.closest("label").querySelector("[data-sl-finder-count]");
+    return {
+      name: box.dataset.slFinderGroup,
+      everyCase: "slFinderEvery" in box.dataset,
+      box,
+      chosenText: box.querySelector("[data-sl-finder-chosen]"),
+      inputs,
+      values: inputs.map((input) => input.value),
+      written: Object.fromEntries(inputs.map((input) => [input.value, Number(countOf(input).textContent)])),
+      facts: Object.fromEntries(inputs.filter((i) => i.dataset.slFinderFact).map((i) => [i.value, i.dataset.slFinderFact])),
+      countOf,
+    };
+  });
+}
+
+export function setupFinder(doc = document, win = window) {
+  const form = doc.querySelector("[data-sl-finder]");
+  const status = doc.querySelector("[data-sl-finder-status]");
+  const list = doc.querySelector("[data-sl-finder-results]");
+  const more = doc.querySelector("[data-sl-finder-more]");
+  if (!form || !status || !list || !more) return null;
+  const query = form.querySelector("[data-sl-finder-query]");
+  const groups = readGroups(form);
+  const names = groups.map((group) => group.name);
+  const offered = Object.fromEntries(groups.map((group) => [group.name, group.values]));
+  const everyCase = groups.filter((group) => group.everyCase).map((group) => group.name);
+  everyCase.sort((a, b) => offered[a].length - offered[b].length);
+  const labels = { facts: Object.fromEntries(groups.map((group) => [group.name, group.facts])) };
+  const sortName = form.dataset.slFinderSort || "";
+  const total = Object.values(groups.find((group) => group.name === "year")?.written || {}).reduce((a, b) => a + b, 0);
+
+  let pagefind = null; // once loaded
+  let loading = null;
+  let yearWords = []; // the years whose every case the year's word finds, newest first (all or none)
+  const loadedGroups = new Set(); // groups whose filter data Pagefind has: it counts only those
+  let generation = 0; // bumps on every search; stale async work checks it
+  let pending = []; // results of the current search not shown yet
+  let typingTimer = 0;
+  let composing = false;
+
+  function ensurePagefind() {
+    if (!loading) {
+      loading = loadPagefind(new URL("pagefind/pagefind.js", SITE_ROOT).href).then(async (loaded) => {
+        const years = groups.find((group) => group.name === "year");
+        yearWords = years ? await checkedYearWords(loaded, years.written) : [];
+        if (years && yearWords.length) loadedGroups.add("year");
+        pagefind = loaded;
+        return loaded;
+      });
+      loading.catch(() => (loading = null)); // try again on the next change
+    }
+    return loading;
+  }
+
+  function readForm() {
+    const chosen = {};
+    for (const group of groups) chosen[group.name] = group.inputs.filter((i) => i.checked).map((i) => i.value);
+    return { q: query ? query.value.trim() : "", chosen };
+  }
+
+  function showState(state) {
+    if (query) query.value = state.q;
+    for (const group of groups) {
+      const ticked = new Set(state.chosen[group.name] || []);
+      for (const input of group.inputs) input.checked = ticked.has(input.value);
+      if (ticked.size) group.box.open = true;
+    }
+  }
+
+  function isEmpty(state) {
+    return !state.q && chosenCount(state) === 0;
+  }
+
+  // Counts for every group: Pagefind's where it has them, the page's own for the empty state, else none shown.
+  function showCounts(counts, state) {
+    for (const group of groups) {
+      const byValue = counts[group.name] || (isEmpty(state) ? group.written : null);
+      group.box.toggleAttribute("data-sl-stale", !byValue);
+      for (const input of group.inputs) {
+        const count = byValue ? byValue[input.value] || 0 : null;
+        const cell = group.countOf(input);
+        cell.textContent = count === null ? "" : String(count);
+        input.closest("label").toggleAttribute("data-sl-empty", count === 0);
+      }
+      if (group.chosenText) group.chosenText.textContent = MESSAGES.chosen((state.chosen[group.name] || []).length);
+    }
+  }
+
+  function writeAddress(state, mode) {
+    const current = stateFromSearch(win.location.search, names, offered);
+    if (sameState(current, state, names)) return;
+    const url = win.location.pathname + searchFromState(state, names) + win.location.hash;
+    if (mode === "push") win.history.pushState(null, "", url);
+    else win.history.replaceState(null, "", url);
+  }
+
+  function showMoreButton() {
+    more.hidden = pending.length === 0;
+    more.textContent = pending.length ? MESSAGES.more(pending.length) : "";
+  }
+
+  async function showNextPage(run, replace) {
+    const next = pending.slice(0, PAGE_SIZE);
+    const data = await Promise.all(next.map((result) => result.data()));
+    if (run !== generation) return false;
+    pending = pending.slice(next.length);
+    const items = data.map((page) => resultItem(doc, page, labels));
+    if (replace) list.replaceChildren(...items);
+    else list.append(...items);
+    showMoreButton();
+    return true;
+  }
+
+  // Make Pagefind hold the filter data of a group, so that its searches count it.
+  async function loadGroup(name) {
+    if (loadedGroups.has(name)) return;
+    await pagefind.search(yearWords[0] || null, { filters: { [name]: { any: offered[name].slice() } } });
+    loadedGroups.add(name);
+  }
+
+  // `mode`: "push" or "replace" the address, or null; `needed`: search with Pagefind even in the empty state.
+  async function update(mode = null, needed = false) {
+    win.clearTimeout(typingTimer);
+    const state = readForm();
+    if (mode) writeAddress(state, mode);
+    const run = ++generation;
+    if (isEmpty(state) && !pagefind && !needed) return showWritten(state);
+    status.textContent = MESSAGES.loading;
+    try {
+      await ensurePagefind();
+      const shown = groups.filter((group) => group.box.open || (state.chosen[group.name] || []).length);
+      await Promise.all(shown.map((group) => loadGroup(group.name)));
+      if (run !== generation) return;
+      const term = state.q || null;
+      const searches = plannedSearches(state.chosen, names, { everyCase, offered, term, yearWords });
+      const sort = !term && sortName ? { [sortName]: "desc" } : undefined;
+      const responses = await Promise.all(
+        searches.map((search) =>
+          pagefind.search(search.term, { filters: search.filters, ...(search.listed && sort ? { sort } : {}) }),
+        ),
+      );
+      if (run !== generation) return;
+      const counts = countsFrom(searches, responses, offered);
+      for (const name of names) if (!loadedGroups.has(name)) delete counts[name];
+      const results = listedResults(searches, responses);
+      pending = results.slice();
+      if (!(await showNextPage(run, true))) return;
+      showCounts(counts, state);
+      list.hidden = results.length === 0;
+      status.textContent = results.length ? MESSAGES.found(results.length) : MESSAGES.none;
+      form.dataset.slFinderDone = searchFromState(state, names) || "?";
+    } catch (error) {
+      if (run === generation) status.textContent = MESSAGES.failed;
+      for (const listing of doc.querySelectorAll("[data-sl-finder-static]")) listing.hidden = false;
+      console.warn("shangliang finder:", error);
+    }
+  }
+
+  // The empty state before Pagefind is needed: the newest cases and the counts, as the page has them.
+  function showWritten(state) {
+    showCounts({}, state);
+    pending = [];
+    more.hidden = total <= list.children.length;
+    more.textContent = more.hidden ? "" : MESSAGES.more(total - list.children.length);
+    list.hidden = list.children.length === 0;
+    status.textContent = total ? MESSAGES.found(total) : MESSAGES.none;
+    form.dataset.slFinderDone = "?";
+  }
+
+  function typed() {
+    win.clearTimeout(typingTimer);
+    if (composing) return;
+    typingTimer = win.setTimeout(() => update("replace"), TYPING_MS);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update("push");
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === "checkbox") update("push");
+  });
+  form.addEventListener("reset", () => win.setTimeout(() => update("push"), 0));
+  for (const group of groups) {
+    group.box.addEventListener("toggle", () => {
+      if (group.box.open && group.box.hasAttribute("data-sl-stale")) update(null);
+    });
+  }
+  if (query) {
+    query.addEventListener("input", typed);
+    query.addEventListener("compositionstart", () => (composing = true));
+    query.addEventListener("compositionend", () => {
+      composing = false;
+      typed();
+    });
+  }
+  more.addEventListener("click", async () => {
+    if (!pagefind) {
+      const shown = list.children.length;
+      await update(null, true); // the same first page, now from Pagefind, then the next one
+      if (list.children.length < shown) return;
+    }
+    showNextPage(generation, false);
+  });
+  win.addEventListener("popstate", () => {
+    showState(stateFromSearch(win.location.search, names, offered));
+    update(null);
+  });
+
+  showState(stateFromSearch(win.location.search, names, offered));
+  form.hidden = false;
+  for (const listing of doc.querySelectorAll("[data-sl-finder-static]")) listing.hidden = true;
+  update(null);
+  return { update };
+}
+
+setupFinder();
