@@ -79,7 +79,7 @@ check-content: setup
 roundups: setup
 	$(BIN)/python scripts/roundup.py --all
 
-test: setup system lint check-content
+test: setup system $(CMS_STAMP) lint check-content
 	$(BIN)/python -m pytest
 
 # Build speed, memory and page weight at 1,000 and 10,000 synthetic cases (see BENCHMARKS.md).

@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from bench import measure, report, synthetic_tree
+from bench.finder_bytes import measure_finder
 from bench.search import measure_search, probe_case
+from bench.search_bytes import measure_searches
 
 REPO = Path(__file__).resolve().parent.parent
 QUICK_SIZES = (6, 12)
@@ -120,6 +122,19 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
             result["search"] = measure_search(tree / "site-ours", probe, out / "serve")
         except Exception as error:  # a browser or server failure must not lose the builds' figures
             result["search"] = {"available": False, "note": f"search measurement failed: {error}"}
+        if options.smoke:  # five more browser contexts; the one search above is the smoke run's
+            result["search_kinds"] = {"available": False, "note": "skipped (--smoke measures one search)"}
+        else:
+            say(f"{largest:,} cases: searches of several kinds (bytes, time to first results) in headless Chromium")
+            try:
+                result["search_kinds"] = measure_searches(tree / "site-ours", tree, manifest, out / "serve-searches")
+            except Exception as error:  # as for the search: the builds' figures are kept
+                result["search_kinds"] = {"available": False, "note": f"search measurement failed: {error}"}
+        say(f"{largest:,} cases: the case finder opened and two filters ticked, in headless Chromium")
+        try:
+            result["finder"] = measure_finder(tree / "site-ours", out / "serve-finder")
+        except Exception as error:  # as for the search: the builds' figures are kept
+            result["finder"] = {"available": False, "note": f"finder measurement failed: {error}"}
     say(f"{largest:,} cases: scripts/check.py and scripts/roundup.py --all")
     logs = out / "logs" / str(largest)
     # The smoke run checks the roundups rather than drawing every year's chart: the figure is the command's, not ours.
@@ -176,8 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-browser", action="store_true", help="do not measure the search download")
     quick = f"smoke run for the tests: sizes {QUICK_SIZES}, 1 pair, preview at {QUICK_SIZES[-1]} cases"
     parser.add_argument("--quick", action="store_true", help=quick)
-    smoke = (f"the tests' smoke run: one tree of {SMOKE_SIZE} cases built once each way, one search, check.py and "
-             "roundup.py --all --check, one edit under mkdocs serve --dirty (plain mkdocs serve reported as skipped)")
+    smoke = (f"the tests' smoke run: one tree of {SMOKE_SIZE} cases built once each way, one search (not the several "
+             "kinds), the finder, check.py and roundup.py --all --check, one edit under mkdocs serve --dirty (plain "
+             "mkdocs serve reported as skipped)")
     parser.add_argument("--smoke", action="store_true", help=smoke)
     parser.add_argument("--write-markdown", action="store_true", help="rewrite the results section of BENCHMARKS.md")
     options = parser.parse_args(argv)

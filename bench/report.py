@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from bench import finder_bytes
+
 GIB = 1024**3
 MIB = 1024**2
 START = "<!-- bench:results (written by python -m bench --write-markdown) -->"
@@ -37,6 +39,8 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
 
     district_kb = _max(weight("district"), weight("district_part"))
     search_kb = search["bytes"] / 1000 if search.get("available") else None
+    finder = result.get("finder") or {}
+    finder_kb = finder["bytes"] / 1000 if finder.get("available") else None
     scaled = (f"build time {scaling['to']:,} / {scaling['from']:,} cases" if scaling
               else "build time largest / smallest size (needs two sizes)")  # fmt: skip
     rows = [
@@ -44,6 +48,8 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
         _target(scaled, scaling.get("time_ratio"), 11, "×", scaling.get("to", at)),
         _target("peak memory of a build (process tree)", round(peak / GIB, 3), 2, "GiB", at),
         _target("bytes for one search, intended case found", search_kb, 200, "KB", at, ok=bool(search.get("found"))),
+        _target("bytes for opening the finder and ticking two filters", finder_kb, 300, "KB", at,
+                ok=bool(finder.get("complete"))),
         _target("district pages (largest district), gzip", district_kb, 100, "KB", at),
         _target("brand page (largest), gzip", weight("brand"), 100, "KB", at),
     ]
@@ -100,6 +106,8 @@ def markdown(result: dict[str, Any]) -> str:
                   f"among {search['results_shown']} shown."]  # fmt: skip
     elif search:
         lines += ["", f"Search: {search.get('note')}."]
+    if result.get("finder"):
+        lines += ["", finder_bytes.describe(result["finder"])]
     for command, serve in (result.get("serve_edit") or {}).items():
         if "district" not in serve:
             lines += ["", f"`{command}`: {serve.get('note')}."]

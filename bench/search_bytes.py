@@ -153,8 +153,10 @@ def measure_searches(site_dir: Path, tree: Path, manifest: dict[str, Any], work_
 def markdown(result: dict[str, Any]) -> str:
     if not result.get("available"):
         return f"Search at scale: {result.get('note')}."
-    lines = [f"Searches at {result['cases']:,} cases through {result['server']}, each in a fresh browser context:", "",
-             "| query | kind | bytes | requests | rank | first results (ms) |", "| --- | --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        f"Searches at {result['cases']:,} cases through {result['server']}, each in a fresh browser context:", "",
+        "| query | kind | bytes | requests | rank | first results (ms) |", "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
     for row in result["queries"]:
         lines.append(f"| `{row['query']}` | {row['kind']} | {row['bytes']:,} | {row['requests']} | "
                      f"{row['rank'] or 'not shown'} | {row['first_results_ms']} |")  # fmt: skip
@@ -165,9 +167,11 @@ def markdown(result: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m bench.search_bytes", description=__doc__.split("\n\n")[0] if __doc__ else None,
-        epilog="example:\n  python -m bench.search_bytes --cases 10000", formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
+        prog="python -m bench.search_bytes",
+        description=__doc__.split("\n\n")[0] if __doc__ else None,
+        epilog="example:\n  python -m bench.search_bytes --cases 10000",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--cases", type=int, default=10000, help="cases of the synthetic tree (default: 10000)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic tree (default: 1)")
     parser.add_argument("--out", type=Path, default=REPO / "bench-output" / "search-bytes", help="output folder")

@@ -181,8 +181,9 @@ def test_chinese_headings_get_chinese_anchors(fuzhou: Site) -> None:
 def test_cases_stay_out_of_the_navigation(fuzhou: Site) -> None:
     html = fuzhou.html("")
     nav = html[html.index('class="md-nav md-nav--primary"'):html.index('class="md-content"')]
-    assert "cases/" not in nav
-    for title in ("协商品牌", "区县子品牌", "优秀案例"):
+    assert "cases/20" not in nav, "no case page, nor a year's list of them"
+    assert 'href="cases/"' in nav, "the case finder is in it"
+    for title in ("案例查找", "协商品牌", "区县子品牌", "优秀案例"):
         assert title in nav
 
 

@@ -50,6 +50,7 @@ SITE = tree(
         "districts/longchang.md": {"name": "隆昌市", "brand": "yu", "partner": True},
         "venues/ganzhe.md": {"name": "甘蔗街道委员联系点", "type": "委员联系点", "district": "minhou"},
         "cases/2024/x.md": case(),
+        "cases/2024/y.md": case(venue="田间地头"),
     },
     formats=("微协商", "委员进小院"),
 )
@@ -159,7 +160,7 @@ def test_a_district_is_offered_with_its_sub_brand_and_brand():
 def test_brands_venues_formats_and_stages_are_the_sites():
     fields = fields_of("cases")
     assert option_values(fields["brand"]) == ["rong", "yu"]  # by `order`, then key
-    assert option_values(fields["venue"]) == ["ganzhe"]
+    assert option_values(fields["venue"]) == ["ganzhe", "田间地头"]  # venues' keys, then places written in words
     assert option_values(fields["format"]) == ["微协商", "委员进小院"]  # mkdocs.yml's, not the defaults
     assert option_values(fields["status"]) == list(CONTRACT_STAGES)
 

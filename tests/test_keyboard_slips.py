@@ -180,8 +180,8 @@ def test_a_slip_leaves_the_file_unrendered_and_every_slip_has_a_line():
 
 
 def test_the_parsers_complaint_is_kept_when_no_slip_explains_it():
-    found = slips_of("title: “停车”\n" + CASE + "summary: 结论: 已解决\n")
-    assert ("yaml-invalid", 6) in found
+    found = slips_of("tags: [交通，停车]\ntitle: “邑起来商量”助力\nformat: 微协商: 座谈\n")
+    assert found == [("full-width-comma", 2), ("yaml-invalid", 4)]
 
 
 def test_a_yaml_error_that_is_no_slip_is_still_reported_with_its_line():
@@ -218,3 +218,9 @@ def test_a_full_width_colon_in_a_brands_nested_fields_is_named_on_its_line(extra
         ("full-width-colon", line)
     ]
     assert result.catalogue.brands["rong"].sub_brands == ()
+
+
+def test_a_full_width_colon_in_the_continued_text_of_a_value_is_no_slip():
+    found = slips_of("title: 停车\n" + CASE + "summary: 一段\n  结论：已解决\ntags: [交通\n")
+    assert ("full-width-colon", 7) not in found
+    assert [code for code, _ in found] == ["yaml-invalid"]

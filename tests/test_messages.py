@@ -9,11 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
+from contract_tree import case, tree
+from hostile import front_matter_tree, hostile, sanitizer_tree
 from messages_corpus import HOSTILE_TEXT, every_problem
 
 from shangliang.messages import PHRASES, PROBLEMS, FieldName, Phrase, phrase
 from shangliang.messages.wording import parameters_of
-from shangliang.model import Problem
+from shangliang.model import Problem, printable
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "shangliang"
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -71,6 +73,23 @@ def test_every_problem_words_in_both_languages_in_one_line_naming_its_file(probl
         unfilled = re.search(r"\{[a-z_]+(?:[:!][^}]*)?\}", text.replace("{config}", ""))
         assert not unfilled, f"an unfilled parameter: {text}"
         assert CJK.search(text) or language == "en", text
+
+
+def test_the_hostile_trees_of_the_other_tests_word_every_problem_in_both_languages():
+    payload = hostile("字段") + "\x1b[31m{0}{config}"
+    values = {name: payload for name in ("date", "district", "format", "status", "members", "highlight", "cover")}
+    result = tree({
+        "cases/2024/x.md": case(**values, tags=payload, source={"url": payload, payload: 1}, **{payload: 2}),
+        **front_matter_tree(), **sanitizer_tree(),
+    })  # fmt: skip
+    assert len(result.problems) > 10
+    for problem in result.problems:
+        for language in ("zh", "en"):
+            text = problem.text(language)
+            assert "\x1b" not in text and "{config}" not in text.replace("{0}{config}", ""), text
+            for value in problem.params.values():
+                if isinstance(value, str) and "<script>" in value:
+                    assert printable(value) in text, text  # shown as written, never formatted or interpreted
 
 
 def test_a_field_is_named_by_key_and_chinese_label_in_chinese_and_by_key_in_english():
@@ -158,3 +177,13 @@ def test_every_literal_phrase_code_in_the_package_is_in_the_catalogue():
     codes = _literal_codes("phrase", 0)
     assert len(codes) > 20
     assert [(where, code) for where, code in codes if code not in PHRASES] == []
+
+
+def test_the_messages_room_imports_only_itself_and_the_standard_library():
+    for path in sorted((PACKAGE / "messages").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])  # fmt: skip
+            for name in names:
+                assert not name.startswith(("mkdocs", "material", "yaml")), (path.name, name)
+                assert not name.startswith("shangliang.") or name.startswith("shangliang.messages"), (path.name, name)

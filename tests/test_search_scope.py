@@ -1,4 +1,4 @@
-"""What search indexes of a case: its title, the first paragraph of its write-up, its brand and district.
+"""What search indexes of a case: its title, the first paragraph of its write-up, and what its panel says.
 
 A real `mkdocs build` with Pagefind; the index is read back from Pagefind's fragments
 (one per page: the indexed text, with words separated by zero-width spaces).
@@ -44,7 +44,11 @@ def fragments(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
         {
             "brands/rong.md": page(BRAND_RONG),
             "districts/minhou.md": page(DISTRICT_MINHOU),
-            "cases/2023/lu-deng.md": page(case("普陀村院落加装路灯", "2023-06-01", "minhou"), CASE_BODY),
+            "cases/2023/lu-deng.md": page(
+                case("普陀村院落加装路灯", "2023-06-01", "minhou", venue="普陀村院坝", tags=["基础设施"],
+                     departments=["安富街道办事处"], reports=["协商专报2023年第5期"], partners=["内江市政协"]),
+                CASE_BODY,
+            ),
             "about.md": ABOUT_BODY.strip() + "\n",
         },
         search=True,
@@ -80,3 +84,12 @@ def test_results_carry_the_cases_facts(fragments):
 
 def test_other_pages_are_indexed_whole(fragments):
     assert "独有词丁" in fragments["/about/"]["text"]
+
+
+def test_what_the_panel_says_is_searchable_after_the_first_paragraph(fragments):
+    text = fragments["/cases/2023/lu-deng/"]["text"]
+    facts = ("榕你来商量", "闽侯县", "邑起来商量", "普陀村院坝", "微协商", "安富街道办事处", "内江市政协",
+             "基础设施", "协商专报2023年第5期", "2023年")
+    for fact in facts:
+        assert fact in text, fact
+    assert text.index("村民希望") < text.index("基础设施")  # an excerpt starts with the write-up

@@ -24,7 +24,7 @@ FORM = "[data-sl-finder]"
 STATUS = "[data-sl-finder-status]"
 RESULT_LINKS = "[data-sl-finder-results] a.sl-finder__title"
 QUERY = "路灯"  # in a sample case's title (普陀村院落加装路灯)
-PAGE_SIZE = 20  # finder.js shows this many results at a time
+PAGE_SIZE = 10  # finder.js shows this many results at a time
 
 
 @pytest.fixture(scope="module")
@@ -170,6 +170,13 @@ def test_the_finder_counts_filters_and_searches_as_the_catalogue_says(new_page, 
     assert shown_counts(page, "district") == counts_of(in_year, "district")
     assert parse_qs(urlsplit(page.url).query) == {"district": [district], "year": [year]}
     filtered = listed(page)
+    # A folded group shows no counts while conditions are set; opened, it counts within them.
+    assert shown_counts(page, "format") == {}
+    page.locator("[data-sl-finder-group='format'] summary").click()
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-sl-finder-group='format']\").hasAttribute('data-sl-stale')"
+    )
+    assert shown_counts(page, "format") == counts_of(both, "format")
 
     # A text query narrows the filtered cases further.
     page.fill("[data-sl-finder-query]", QUERY)
@@ -179,7 +186,8 @@ def test_the_finder_counts_filters_and_searches_as_the_catalogue_says(new_page, 
     assert set(with_query) <= set(filtered)
     first = page.locator("[data-sl-finder-results] li").filter(has_text=target["title"]).first
     facts = first.locator(".sl-finder__facts").text_content() or ""
-    assert district in facts and f"进度：{target['status']}" in facts and target["format"] in facts
+    reached = "已落实" if target["is_resolved"] else f"进展：{target['status']}"  # as every list says it
+    assert district in facts and reached in facts and target["format"] in facts
     shared = page.url
 
     # The address brings the same view back in a fresh page.

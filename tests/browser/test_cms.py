@@ -148,6 +148,8 @@ def test_a_case_written_in_the_form_lands_in_content_checks_and_builds(browser, 
         page.goto(edit_run.admin_url)
         page.get_by_role("button", name="登录").click()  # the local backend: no account, no password
         page.get_by_text("协商阵地").first.wait_for()  # the collections, in Chinese
+        page.get_by_text("推进县域电商直播基地建设").first.wait_for()  # the sample's cases, listed
+        page.screenshot(path=str(screenshot_dir / "cms-cases.png"))
         page.goto(edit_run.admin_url + "#/collections/cases/new")
         _fill_a_case_in_chinese(page)
         page.get_by_text("协商日期 date").first.scroll_into_view_if_needed()
@@ -171,7 +173,7 @@ def test_a_case_written_in_the_form_lands_in_content_checks_and_builds(browser, 
 
     assert record.foreign_requests() == []
     assert record.page_errors == []
-    assert violations and set(violations) == {"script-src-elem inline"}, violations  # only the live reload
+    assert set(violations) <= {"script-src-elem inline"}, violations  # at most the preview's live reload
 
     edit_run.process.send_signal(signal.SIGINT)
     assert edit_run.process.wait(timeout=30) == 0, edit_run.output

@@ -4,8 +4,8 @@ One real preview for the module over a small tree with every page kind. The test
 order, on the same tabs, opened once before the first edit and never reloaded by hand:
 
 1. a warning (an unknown field) in case r1: every page kind — the home page, a brand, a
-   venue, a roundup, a highlights page, the topics page, the 404 page, a case of another
-   year — shows it, styled, worded as a warning (only `--strict` fails), without the pages
+   venue, a roundup, a highlights page, the topics page, the case finder, the 404 page, a
+   case of another year — shows it, styled, worded as a warning (only `--strict` fails), without the pages
    that do not show r1 being rendered again (MkDocs' live reload reloads the tabs; the
    banner script brings an old page's banner up to date);
 2. an error besides (a date that is no date): the banner says the build fails, and labels
@@ -50,6 +50,7 @@ PAGES = {
     "roundup": "roundups/2024/",
     "highlights": "highlights/2024/",
     "topics": "topics/",
+    "case finder": "cases/",
     "404": "no-such-page/",
     "case of another year": "cases/2023/m2/",
     "edited case": "cases/2024/r1/",

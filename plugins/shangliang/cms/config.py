@@ -36,6 +36,9 @@ DEFAULT_BACKEND: Mapping[str, Any] = {"name": "git-gateway", "branch": "main"}
 """Where the form saves when no backend is configured; `make edit` saves through decap-server instead."""
 LOCALE = "zh_Hans"
 
+CASE_SORTING = [{"field": "date", "label": "协商日期", "default_sort": "desc"}, {"field": "title", "label": "标题"}]
+"""The case list, newest first (dates compare as written: 2024-06-18 comes before 2024, as in the site's lists)."""
+
 _HEADER = "# 网页编辑（Decap CMS）的配置：由 shangliang 根据站点内容和 mkdocs.yml 生成，请不要手改。\n"
 
 
@@ -53,7 +56,8 @@ class FormSettings:
 
 
 def site_choices(catalogue: Catalogue) -> SiteChoices:
-    """The site's own values, in the order lists show them: brands, then their districts, by `order`."""
+    """The site's own values, in the order lists show them: brands, then their districts, by `order`;
+    venues by district, then the places cases name in words."""
     brands = sorted(catalogue.brands.values(), key=lambda brand: (_order(brand.order), brand.key))
     brand_rank = {brand.key: rank for rank, brand in enumerate(brands)}
     districts = sorted(
@@ -73,12 +77,21 @@ def site_choices(catalogue: Catalogue) -> SiteChoices:
     return SiteChoices(
         districts=tuple(Choice(district.key, district_label(district.key)) for district in districts),
         brands=tuple(Choice(brand.key, f"{brand.name}（{brand.organisation}）") for brand in brands),
-        venues=tuple(
-            Choice(venue.key, f"{venue.name}（{_district_name(catalogue, venue.district_key)}）") for venue in venues
+        venues=(
+            *(Choice(venue.key, f"{venue.name}（{_district_name(catalogue, venue.district_key)}）")
+              for venue in venues),
+            *(Choice(place, f"{place}（地点文字）") for place in _places_written_as_text(catalogue)),
         ),
         formats=tuple(catalogue.formats),
         venue_types=tuple(catalogue.venue_types),
     )
+
+
+def _places_written_as_text(catalogue: Catalogue) -> list[str]:
+    """The `venue` of cases that name a place rather than a venue's key (`田间地头`): offered again."""
+    keys = set(catalogue.venues)
+    cases = (*catalogue.cases, *catalogue.drafts)
+    return sorted({case.venue for case in cases if case.venue and case.venue not in keys})
 
 
 def _order(order: int | None) -> tuple[int, int]:
@@ -111,9 +124,9 @@ def decap_config(choices: SiteChoices, settings: FormSettings) -> dict[str, Any]
                 _collection(
                     "cases", "案例", f"{content}/cases", case_fields(choices),
                     description="每个案例一个文件：content/cases/<协商日期的年份>/<文件名>.md。"
-                                "标题、文件名、协商日期、区县和协商形式必填；保存前系统按构建的规则检查。",
+                                "标题、文件名、协商日期、区县和协商形式必填；发布后预览按构建的规则检查，问题列在预览页面上方。",
                     path=f"{{{{{FILE_YEAR}}}}}/{{{{slug}}}}", summary="{{date}} · {{title}}",
-                    sortable=["date", "title"],
+                    sortable=CASE_SORTING,
                 ),
                 _collection(
                     "brands", "品牌", f"{content}/brands", brand_fields(),
@@ -136,7 +149,7 @@ def decap_config(choices: SiteChoices, settings: FormSettings) -> dict[str, Any]
 
 def _collection(
     name: str, label: str, folder: str, fields: list[dict[str, Any]], *, description: str, path: str | None = None,
-    identifier: str = "title", summary: str | None = None, sortable: list[str] | None = None,
+    identifier: str = "title", summary: str | None = None, sortable: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     collection: dict[str, Any] = {
         "name": name,

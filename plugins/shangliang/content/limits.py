@@ -182,14 +182,15 @@ def yaml_text_too_deep(text: str, limit: int = MAX_YAML_DEPTH) -> bool:
 
 
 def strings_of(value: object, path: str = "") -> Iterator[tuple[str, str]]:
-    """Every text in a front matter value with the field it sits in (`source.name`, `tags[2]`)."""
+    """Every text in a front matter value with the field it sits in (`source.name`, `tags[2]`: items are
+    counted from 1, as editors count them and as messages name them, 第2项)."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from strings_of(item, f"{path}.{key}" if path else str(key))
     elif isinstance(value, list):
-        for position, item in enumerate(value):
+        for position, item in enumerate(value, start=1):
             yield from strings_of(item, f"{path}[{position}]")
 
 

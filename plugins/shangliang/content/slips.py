@@ -35,6 +35,7 @@ _ASCII_KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
 _ANY_KEY = r"[^\s:：#'\"\[\]{}【】，,、“”‘’-][^\s:：#'\"\[\]{}【】，,、“”‘’]{0,29}"
 _COLON_AFTER_KEY = re.compile(rf"^(?:(?P<item>-[ \t]+)(?P<item_key>{_ASCII_KEY})|(?P<key>{_ANY_KEY}))[ \t]*：[ \t]*")
 _LEAD_AND_VALUE = re.compile(rf"^(?P<lead>(?:-[ \t]+)?(?:{_ANY_KEY}[ \t]*[:：][ \t]*)?)(?P<value>.*?)[ \t]*$")
+_KEY_LINE = re.compile(rf"^(?:-[ \t]+)?{_ANY_KEY}[ \t]*[:：]")
 _BLOCK_SCALAR = re.compile(r"[:：][ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$")
 _DASHES = re.compile(r"^[-—–－―ー‐‑⁃]{2,}[ \t]*$")
 
@@ -46,6 +47,7 @@ def front_matter_slips(front_matter: str, first_line: int) -> list[Slip]:
     """
     slips: list[Slip] = []
     block_indent: int | None = None
+    previous: tuple[str, str] | None = None
     for number, line in enumerate(front_matter.splitlines(), start=first_line):
         indent = _INDENT.match(line).group()  # type: ignore[union-attr]
         rest = line[len(indent):]
@@ -55,13 +57,26 @@ def front_matter_slips(front_matter: str, first_line: int) -> list[Slip]:
             block_indent = None
         if not rest or rest.startswith("#"):
             continue
-        slips.extend(_line_slips(number, indent, rest))
+        slips.extend(_line_slips(number, indent, rest, _may_be_a_key(indent, previous)))
         if _BLOCK_SCALAR.search(rest):
             block_indent = len(indent.expandtabs(1))
+        previous = (indent, rest)
     return slips
 
 
-def _line_slips(number: int, indent: str, rest: str) -> list[Slip]:
+def _may_be_a_key(indent: str, previous: tuple[str, str] | None) -> bool:
+    """Whether a line may begin with a key that is not ASCII (`协商：…` under `stages:`) rather than
+    continue the text of the line before (`summary: 一段` then `  结论：已解决`): it is the first line,
+    the line before opens a block (`stages:`), or the line before is a key at the same indentation."""
+    if previous is None:
+        return True
+    before_indent, before = previous
+    return bool(re.search(r"[:：][ \t]*$", before)) or (
+        before_indent == indent and _KEY_LINE.match(before) is not None
+    )
+
+
+def _line_slips(number: int, indent: str, rest: str, any_key: bool) -> list[Slip]:
     found = []
     if "\t" in indent:
         found.append(Slip("tab-indent", number, {"line": number}))
@@ -69,7 +84,7 @@ def _line_slips(number: int, indent: str, rest: str) -> list[Slip]:
         found.append(Slip("full-width-space", number, {"line": number}))
     clean = " " * len(indent)
     colon = _COLON_AFTER_KEY.match(rest)
-    if colon:
+    if colon and (any_key or re.fullmatch(_ASCII_KEY, colon.group("item_key") or colon.group("key"))):
         key = colon.group("item_key") or colon.group("key")
         written = f"{clean}{colon.group('item') or ''}{key}: {rest[colon.end():]}".rstrip()
         found.append(Slip("full-width-colon", number, {"line": number, "key": FieldName.of(key), "written": written}))
@@ -78,7 +93,7 @@ def _line_slips(number: int, indent: str, rest: str) -> list[Slip]:
         found.append(Slip("full-width-brackets", number, {"line": number, "written": clean + fixed_list(rest)}))
     elif value[:1] in ("[", "{") and any(comma in value for comma in LIST_COMMAS):
         found.append(Slip("full-width-comma", number, {"line": number, "written": clean + fixed_list(rest)}))
-    if value[:1] in ("“", "”", "‘", "’"):
+    if value[:1] in ("“", "”", "‘", "’") and re.search(r":[ \t]|[ \t]#", value):  # needed real quotes
         found.append(Slip("full-width-quotes", number, {"line": number}))
     return found
 

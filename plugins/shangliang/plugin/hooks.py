@@ -229,7 +229,6 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             "view": self.build.views_in_progress.pop(page.file.src_uri, None),
             "brands": catalogue.brands,
             "districts": catalogue.districts,
-            "preview": self.preview is not None,
             # Pages outside the navigation (cases) share its rendering (overrides/partials/nav.html).
             "nav_key": None if page.file.src_uri in self.build.in_nav else f"outside the nav at {context['base_url']}",
         }

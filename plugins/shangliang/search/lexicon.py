@@ -15,8 +15,9 @@ terms of their own), a single character needs no dictionary, and longer "words" 
 whole titles or metadata values that Pagefind keeps as they are.
 
 `write_search_words(bundle, words, maps)` writes the shards, the traditional/simplified
-maps (`variants.py`) and `shangliang/search.json`, which names them; the browser reads
-that file first. Everything is written under `<bundle>/shangliang/`.
+maps (`variants.py`; characters as a string of pairs, `燈灯綠绿`, phrases as an object)
+and `shangliang/search.json`, which names them; the browser reads that file first.
+Everything is written under `<bundle>/shangliang/`.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from pathlib import Path
 from shangliang.search.variants import ScriptMaps
 
 __all__ = [
-    "FOLDER", "FORMAT", "MANIFEST", "MAX_WORD_CHARS", "SHARD_BYTES", "SearchWords", "lexicon_words", "shard_of",
-    "shards", "write_search_words",
+    "FOLDER", "FORMAT", "MANIFEST", "MAX_WORD_CHARS", "SHARD_BYTES", "SearchWords", "lexicon_words", "script_file",
+    "shard_of", "shards", "write_search_words",
 ]
 
 FOLDER = "shangliang"
@@ -84,6 +85,18 @@ def shards(words: list[str], target_bytes: int = SHARD_BYTES) -> list[dict[str, 
     return [{first: " ".join(sorted(tails)) for first, tails in sorted(shard.items())} for shard in grouped]
 
 
+def _pairs(mapping: dict[str, str]) -> str:
+    """Single characters and their conversions as one string of pairs: `燈灯綠绿`."""
+    return "".join(key + value for key, value in sorted(mapping.items()))
+
+
+def script_file(maps: ScriptMaps) -> dict[str, object]:
+    """The script maps as words.js reads them: character pairs, and phrases apart."""
+    one = {key: value for key, value in maps.to_simplified.items() if len(key) == len(value) == 1}
+    phrases = {key: value for key, value in maps.to_simplified.items() if key not in one}
+    return {"simplified": _pairs(one), "phrases": phrases, "traditional": _pairs(maps.to_traditional)}
+
+
 def _dump(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
@@ -104,9 +117,7 @@ def write_search_words(bundle: Path, words: Iterable[str], maps: ScriptMaps) -> 
     names = [_write_hashed(folder, f"words-{number}", _dump(shard)) for number, shard in enumerate(shards(kept))]
     manifest: dict[str, object] = {"format": FORMAT, "words": names}
     if maps.available:
-        manifest["scripts"] = _write_hashed(
-            folder, "scripts", _dump({"simplified": maps.to_simplified, "traditional": maps.to_traditional})
-        )
+        manifest["scripts"] = _write_hashed(folder, "scripts", _dump(script_file(maps)))
     (folder / MANIFEST).write_bytes(_dump(manifest))
     return SearchWords(
         words=len(kept),

@@ -193,12 +193,20 @@ export function setupSearchDialog({ pagefindUrl, findResults, pages, renderResul
     }
   }
 
+  // The query a timer is set for: an `input` event right after `compositionend`
+  // (Safari sends one) must not put off the search it already scheduled.
+  let scheduledQuery = null;
+
   function scheduleSearch(pause = TYPING_PAUSE_MS) {
-    clearTimeout(debounceTimer);
     const query = input.value.trim();
-    if (query === lastQuery) return;
+    if (query === lastQuery || query === scheduledQuery) return;
+    clearTimeout(debounceTimer);
     warm(query);
-    debounceTimer = setTimeout(() => runSearch(query), pause);
+    scheduledQuery = query;
+    debounceTimer = setTimeout(() => {
+      scheduledQuery = null;
+      runSearch(query);
+    }, pause);
   }
 
   function warm(query = "") {
@@ -263,6 +271,7 @@ export function setupSearchDialog({ pagefindUrl, findResults, pages, renderResul
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(debounceTimer);
+    scheduledQuery = null;
     const first = resultLinks()[0];
     const query = input.value.trim();
     if (first && query === lastQuery) {
@@ -273,6 +282,7 @@ export function setupSearchDialog({ pagefindUrl, findResults, pages, renderResul
   });
   form.addEventListener("reset", () => {
     clearTimeout(debounceTimer);
+    scheduledQuery = null;
     runSearch("");
     setTimeout(() => input.focus(), 0);
   });

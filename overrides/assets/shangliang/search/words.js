@@ -142,6 +142,14 @@ export function cuts(text, lexicon) {
   });
 }
 
+// "燈灯綠绿" → {燈: "灯", 綠: "绿"}
+function pairs(text = "") {
+  const chars = Array.from(text);
+  const map = {};
+  for (let i = 0; i + 1 < chars.length; i += 2) map[chars[i]] = chars[i + 1];
+  return map;
+}
+
 async function fetchJson(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -187,17 +195,18 @@ export function searchWords(manifestUrl, load = fetchJson) {
       }
     },
 
-    /** `{simplified, traditional}` maps ({} when there are none). */
+    /** `{simplified, traditional}` maps, text → converted text ({} when there are none). */
     async scripts() {
       if (!scripts) {
-        scripts = loadManifest().then((data) =>
-          data && data.scripts
-            ? load(new URL(data.scripts, base).href).catch(() => ({}))
-            : {},
-        );
+        scripts = loadManifest()
+          .then((data) => (data && data.scripts ? load(new URL(data.scripts, base).href) : {}))
+          .catch(() => ({}))
+          .then((maps) => ({
+            simplified: { ...pairs(maps.simplified), ...(maps.phrases || {}) },
+            traditional: pairs(maps.traditional),
+          }));
       }
-      const maps = await scripts;
-      return { simplified: maps.simplified || {}, traditional: maps.traditional || {} };
+      return scripts;
     },
 
     /** The lexicon of the words that may start at a character of `text`. */
