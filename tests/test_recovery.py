@@ -23,6 +23,7 @@ def case_file(title_line: str, *, rest: str = REST, body: str = "居民反映停
 
 SLIPS = {
     "full-width colon": case_file("title：社区停车难题"),
+    "full-width colon, the only line": "---\ntitle：社区停车难题\n---\n\n居民反映停车难。\n",
     "tab before the value": case_file("title:\t社区停车难题", rest="\tdate: 2024-03-01\n"),
     "tab indenting the line": case_file("\ttitle: 社区停车难题"),
     "quote left open": case_file('title: "社区停车难题'),
