@@ -5,6 +5,8 @@ Not a timed test: it checks the benchmark works and its figures are consistent, 
 that the project meets its targets (that is BENCHMARKS.md's job, on a quiet machine).
 The smoke runs are as small as still measures every figure once: one tree of
 `bench.SMOKE_SIZE` cases, one build of each kind, one edit under `mkdocs serve --dirty`.
+The two commands start together and run side by side: most of their time is spent
+waiting (for a server to answer, a browser to settle, a preview to rebuild).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,15 +41,42 @@ FIGURES = {
 }
 
 
+@dataclass
+class SmokeRun:
+    """One benchmark command started in the background; `finished()` waits for it, then reads its JSON."""
+
+    process: subprocess.Popen[bytes]
+    report: Path
+    logs: Path
+
+    @classmethod
+    def start(cls, args: list[str], report: Path) -> SmokeRun:
+        logs = report.with_suffix(".log")
+        with (report.parent / "stdout.txt").open("wb") as stdout, logs.open("wb") as stderr:
+            process = subprocess.Popen([sys.executable, "-m", *args], stdout=stdout, stderr=stderr, cwd=REPO)
+        return cls(process, report, logs)
+
+    def finished(self) -> tuple[dict[str, Any], str]:
+        code = self.process.wait(timeout=300)
+        assert code == 0, self.logs.read_text(encoding="utf-8", errors="replace")[-3000:]
+        stdout = (self.report.parent / "stdout.txt").read_text(encoding="utf-8")
+        return json.loads(self.report.read_text(encoding="utf-8")), stdout
+
+
 @pytest.fixture(scope="module")
-def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
-    out = tmp_path_factory.mktemp("bench")
-    result = subprocess.run(
-        [sys.executable, "-m", "bench", "--smoke", "--out", str(out)],
-        capture_output=True, text=True, timeout=300, cwd=REPO,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads((out / "bench.json").read_text(encoding="utf-8")), result.stdout
+def smoke_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, SmokeRun]:
+    """`python -m bench --smoke` and `python -m bench.hostile --smoke`, started side by side."""
+    out, hostile = tmp_path_factory.mktemp("bench"), tmp_path_factory.mktemp("bench-hostile")
+    return {
+        "bench": SmokeRun.start(["bench", "--smoke", "--out", str(out)], out / "bench.json"),
+        "hostile": SmokeRun.start(["bench.hostile", "--smoke", "--json", str(hostile / "hostile.json")],
+                                  hostile / "hostile.json"),
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def smoke(smoke_runs: dict[str, SmokeRun]) -> tuple[dict[str, Any], str]:
+    return smoke_runs["bench"].finished()
 
 
 def test_both_builds_are_measured_once_on_the_smallest_tree(smoke: tuple[dict[str, Any], str]) -> None:
@@ -144,14 +174,8 @@ def test_write_markdown_replaces_only_the_results_section(tmp_path: Path) -> Non
 
 
 @pytest.fixture(scope="module")
-def hostile_smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
-    out = tmp_path_factory.mktemp("bench-hostile") / "hostile.json"
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.hostile", "--smoke", "--json", str(out)],
-        capture_output=True, text=True, timeout=300, cwd=REPO,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(out.read_text(encoding="utf-8")), result.stdout
+def hostile_smoke(smoke_runs: dict[str, SmokeRun]) -> tuple[dict[str, Any], str]:
+    return smoke_runs["hostile"].finished()
 
 
 def test_the_hostile_benchmark_measures_every_command_of_each_class(hostile_smoke: tuple[dict[str, Any], str]) -> None:

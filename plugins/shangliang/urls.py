@@ -106,6 +106,9 @@ def district_feed(key: str) -> str:
 SEARCH_FOLDER = "pagefind"
 """Pagefind's index and its scripts."""
 
+FINDER_INDEX_FOLDER = f"{SEARCH_FOLDER}/finder"
+"""The case finder's own Pagefind bundle (every published case, its filters, one word: `search.finder_index`)."""
+
 
 def absolute(site_url: str | None, url: str) -> str:
     """A site-relative URL under `site_url` when given (else as it is), percent-encoded."""

@@ -17,6 +17,7 @@ QUERY_WORD = "路灯"  # a word inside longer titles such as 老旧小区加装�
 QUERY_COMPOUND = "普陀村路灯"  # two words, no space: 普陀村 + 路灯
 MAX_QUERY_BYTES = 400 * 1024  # generous; ~120-180 KB is expected
 RESULTS_PAGE = 10  # search.js loads the data of this many results at a time
+COMMIT_TO_RESULTS_BOUND_MS = 400  # generous: about 50-150 ms measured (test-output/browser-metrics.txt)
 
 INPUT = "[data-sl-search-query]"
 META = "[data-sl-search-meta]"
@@ -184,3 +185,42 @@ def test_a_resplit_index_finds_what_pagefinds_own_finds(browser, built_site, tmp
         assert [url.replace("/plain/", "/") for url in plain_urls] == [
             url.replace("/split/", "/") for url in split_urls
         ], query
+
+
+def test_an_input_method_searches_once_it_commits_and_soon(new_page, site_server):
+    """Pinyin input: nothing is searched while the text is being composed; the commit
+    (compositionend) searches at once. The time to the first results is reported (the
+    target is 150 ms; the bound asserted is generous, for a loaded machine)."""
+    page, _record = new_page()
+    page.goto(site_server.url("/"), wait_until="load")
+    open_search(page)
+    search_for(page, "红绿灯")  # Pagefind and the words of the index are loaded
+    page.fill(INPUT, "")
+    page.evaluate("""() => {
+      const input = document.querySelector('[data-sl-search-query]');
+      const box = document.querySelector('[data-sl-search-result]');
+      window.__slDone = [];
+      input.addEventListener('compositionend', () => { window.__slCommit = performance.now(); });
+      new MutationObserver(() => {
+        if (box.dataset.slSearchDone) window.__slDone.push([box.dataset.slSearchDone, performance.now()]);
+      }).observe(box, {attributes: true, attributeFilter: ['data-sl-search-done']});
+    }""")
+    cdp = page.context.new_cdp_session(page)
+    for typed in ("l", "lu", "lud", "ludeng"):
+        cdp.send("Input.imeSetComposition", {"text": typed, "selectionStart": len(typed), "selectionEnd": len(typed)})
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__slDone") == [], "searched while the input method was composing"
+    cdp.send("Input.insertText", {"text": QUERY_WORD})
+    page.wait_for_function(
+        "(q) => document.querySelector('[data-sl-search-result]').dataset.slSearchDone === q", arg=QUERY_WORD
+    )
+    done = page.evaluate("window.__slDone")
+    assert [query for query, _ in done] == [QUERY_WORD]
+    milliseconds = done[0][1] - page.evaluate("window.__slCommit")
+    write_metric(f"search after an input method's commit: first results in {milliseconds:.0f} ms")
+    assert milliseconds <= COMMIT_TO_RESULTS_BOUND_MS
+    assert_finds_street_light_case(
+        page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => ({href: a.href, "
+                                  "title: a.querySelector('.sl-search-result__title')?.textContent || ''}))"),
+        QUERY_WORD,
+    )

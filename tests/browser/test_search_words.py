@@ -60,7 +60,7 @@ def test_an_ambiguous_cut_is_searched_both_ways(page, site_server):
 
 def test_a_query_in_traditional_characters_is_searched_in_simplified_and_as_the_index_holds_it(page, site_server):
     found = page.evaluate(SEARCHES, [site_server.url(WORDS_MODULE), SHARD, MAPS, "眼鏡產業"])
-    assert found == {"searches": ["眼镜 产业"], "phrases": ['"眼镜 产业"']}
+    assert found == {"searches": ["眼镜 产业"], "phrases": ['"眼镜 产业"'], "segmented": True}
     found = page.evaluate(SEARCHES, [site_server.url(WORDS_MODULE), SHARD, MAPS, "老街路灯"])
     assert "老街 路灯" in found["searches"]
     assert '"老街 路 燈"' in found["phrases"]  # the index holds 燈: a page written in traditional characters
@@ -72,3 +72,15 @@ def test_phrases_convert_before_characters(page, site_server):
         [site_server.url(WORDS_MODULE), {"瞭解": "了解", "瞭": "X", "燈": "灯"}],
     )
     assert converted == "了解路灯"
+
+
+def test_without_the_builds_words_a_query_is_left_to_pagefind(page, site_server):
+    found = page.evaluate(
+        """async (moduleUrl) => {
+          const words = await import(moduleUrl);
+          const missing = async () => { throw new Error("404"); };
+          return words.querySearches(words.searchWords("http://127.0.0.1/x/search.json", missing), "济事商量");
+        }""",
+        site_server.url(WORDS_MODULE),
+    )
+    assert found == {"searches": ["济事商量"], "phrases": [], "segmented": False}

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from shangliang import urls
 from shangliang.dates import PartialDate
 from shangliang.model import STAGES, Case, Catalogue, District
+from shangliang.pages.chinese import date_zh
 from shangliang.pages.grouping import Index, by_year
 from shangliang.pages.parts import Heading, Link, WithHeadings, stage_text
 
@@ -38,6 +39,10 @@ RESULTS_PAGE = 10
 FINDER_INLINE_LIMIT = 500
 """A site with at most this many cases lists them all on the finder's page (about 12 KB gzipped);
 a larger one lists them on the year pages only."""
+
+FINDER_WORD = "案例"
+"""The one word of the finder's own index (`search.finder_index`), held by every case: searching it with
+filters lists the cases that match them."""
 
 SORT_NAME = "date"
 """The Pagefind sort key of a case: its date as written (`2024`, `2024-06`, `2024-06-18`). Sorted as
@@ -76,13 +81,10 @@ class Facet:
 
 @dataclass(frozen=True)
 class CaseFacets:
-    """What a case page tells Pagefind for the finder: its filter values, its sort key and its year word."""
+    """What a case page tells the site's Pagefind index for the finder (a text query with filters)."""
 
     filters: tuple[Facet, ...]
     sort: tuple[Facet, ...]
-    year_word: str
-    """Indexed as a word of the page, so that the finder lists a year's cases by searching it: listing
-    by filters alone makes Pagefind load its whole word index (megabytes at 10,000 cases)."""
 
 
 def facet_value(text: str) -> str:
@@ -109,8 +111,34 @@ def case_facets(case: Case, districts: Mapping[str, District]) -> CaseFacets:
     return CaseFacets(
         filters=tuple(Facet(kind.name, value) for kind in FACETS for value in values[kind.name]),
         sort=(Facet(SORT_NAME, case.date.isoformat()),),
-        year_word=str(case.year),
     )
+
+
+@dataclass(frozen=True)
+class FinderRecord:
+    """One case in the finder's own index: what its results show, its filters, its sort key."""
+
+    url: str
+    """From the site's root (`/cases/2024/x/`), as Pagefind's own records hold it."""
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    sort: dict[str, str]
+    content: str = FINDER_WORD
+
+
+def finder_records(catalogue: Catalogue) -> list[FinderRecord]:
+    """Every published case (drafts never), newest first, as the finder's index holds it."""
+    records = []
+    for case in catalogue.cases:
+        line = case_line(case, catalogue.districts)
+        meta = {"title": line.title, "date": date_zh(line.date), "districts": line.districts,
+                "format": line.format, "stage": line.stage}  # fmt: skip
+        values = case_values(case, catalogue.districts)
+        records.append(FinderRecord(
+            "/" + case.url, meta, {name: list(found) for name, found in values.items() if found},
+            {SORT_NAME: case.date.isoformat()},
+        ))  # fmt: skip
+    return records
 
 
 # -- the finder's page ---------------------------------------------------------------------
@@ -177,6 +205,8 @@ class FinderView(WithHeadings):
     without loading Pagefind, which it loads once a reader sets a condition)."""
     headings: tuple[Heading, ...] = ()
     sort_name: str = SORT_NAME
+    index_url: str = urls.FINDER_INDEX_FOLDER + "/"
+    word: str = FINDER_WORD
     years_note: str = ""
     empty_note: str = "暂无案例。"
 

@@ -76,6 +76,7 @@ from shangliang.plugin.navigation import arrange_navigation
 from shangliang.plugin.state import Build, LoadedContent, PreviewSession
 from shangliang.plugin.templates import anchor_link, register_filters
 from shangliang.preview.background import BackgroundJob
+from shangliang.search.finder_index import FinderIndexError, build_finder_index
 from shangliang.search.pagefind import SearchIndexError, build_search_index
 from shangliang.security.csp import NGINX_FILE, inline_script_hashes, nginx_include, with_policy_meta
 from shangliang.security.meta import safe_meta
@@ -328,6 +329,11 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from None
         log.info("search index: %s", stats)
+        try:  # after the site's index, which replaces the whole pagefind/ folder
+            finder = build_finder_index(site_dir, content.load.catalogue)
+        except FinderIndexError as error:
+            raise PluginError(f"search index: {error}") from None
+        log.info("case finder index: %s", finder)
 
     def on_shutdown(self) -> None:
         """No more background work (a run under way finishes on its own)."""

@@ -32,7 +32,7 @@ from pathlib import Path
 
 __all__ = [
     "SUPPORTED_VERSIONS", "TARGET_BYTES", "IndexFormatError", "IndexWord", "ResplitStats", "chunk_table",
-    "chunk_words", "group_words", "in_content", "resplit_index",
+    "chunk_words", "group_words", "in_content", "page_count", "resplit_index",
 ]
 
 SUPPORTED_VERSIONS = ("1.5.2",)
@@ -171,6 +171,13 @@ def _chunk_words(data: bytes) -> list[IndexWord]:
         pos = _skip(data, start)
         words.append(IndexWord(text, data[start:pos]))
     return words
+
+
+def page_count(word: IndexWord) -> int:
+    """How many pages hold `word` (in their text or their metadata)."""
+    _, pos = _expect(word.raw, 0, _ARRAY)
+    pages, _ = _expect(word.raw, _skip(word.raw, pos), _ARRAY)
+    return pages
 
 
 def in_content(word: IndexWord) -> bool:

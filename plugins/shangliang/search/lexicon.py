@@ -107,15 +107,22 @@ def _write_hashed(folder: Path, stem: str, body: bytes) -> str:
     return name
 
 
-def write_search_words(bundle: Path, words: Iterable[str], maps: ScriptMaps) -> SearchWords:
-    """Write the word shards and script maps of an index into `<bundle>/shangliang/`."""
+def write_search_words(
+    bundle: Path, words: Iterable[str], maps: ScriptMaps, heavy: Iterable[str] = ()
+) -> SearchWords:
+    """Write the word shards and script maps of an index into `<bundle>/shangliang/`.
+
+    `heavy` are the words whose postings fill an index chunk of their own (in most
+    pages): the browser leaves them out of a query that has other terms, since they
+    would add many bytes and hardly change its results.
+    """
     folder = bundle / FOLDER
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     kept = lexicon_words(words)
     names = [_write_hashed(folder, f"words-{number}", _dump(shard)) for number, shard in enumerate(shards(kept))]
-    manifest: dict[str, object] = {"format": FORMAT, "words": names}
+    manifest: dict[str, object] = {"format": FORMAT, "words": names, "heavy": sorted(set(heavy))}
     if maps.available:
         manifest["scripts"] = _write_hashed(folder, "scripts", _dump(script_file(maps)))
     (folder / MANIFEST).write_bytes(_dump(manifest))

@@ -6,15 +6,18 @@ A pure module (no MkDocs, no logging): the plugin calls
 
 Pagefind's *extended* binary (from the `pagefind-bin-extended` wheel) is
 required: only the extended build segments Chinese text into words at index
-time, so that 路灯 is found inside 老旧小区加装路灯. The browser segments the
-query with `Intl.Segmenter`, so 普陀村路灯 becomes 普陀村 + 路灯.
+time, so that 路灯 is found inside 老旧小区加装路灯. The browser cuts the query
+with the index's own words (below), so 普陀村路灯 becomes 普陀 + 村 + 路灯, as the
+index holds them.
 
 Only the article body is indexed: `overrides/main.html` marks the article
 `data-pagefind-body`, and generated listings carry `data-pagefind-ignore`. Of a
-case, only the title, the first paragraph of the write-up and the brand and
-district of its panel are indexed (`CASE_BODY_SELECTORS`): at 10,000 cases the
-full write-ups made one query download 300–400 KB of index (common words such as
-社区 and 工作 sit in every write-up), while titles and ledes find the case as well.
+case, the title (weighted first), the first paragraph of the write-up and what its
+panel says (`overrides/shangliang/case.html`: brand, districts and sub-brands,
+venue, format, departments, partners, tags, bulletins, year) are indexed, the
+rest of the write-up is not (`CASE_BODY_SELECTORS`): at 10,000 cases the full
+write-ups made one query download 300–400 KB of index (common words such as 社区
+and 工作 sit in every write-up), while titles, ledes and panels find the case as well.
 
 After Pagefind, `search_chunks.resplit_index` cuts the word index into small
 chunks, so that each term of a query loads a few KB instead of 20–80 KB. Then the
@@ -35,11 +38,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shangliang.search.chunks import (
+    TARGET_BYTES,
     IndexFormatError,
+    IndexWord,
     ResplitStats,
     chunk_table,
     chunk_words,
     in_content,
+    page_count,
     resplit_index,
 )
 from shangliang.search.lexicon import SearchWords, write_search_words
@@ -71,6 +77,10 @@ CASE_BODY_SELECTORS: tuple[str, ...] = (
     ".sl-case-body > :not(p):not(h1)",
     ".sl-case-body > p:not(:first-of-type)",
 )
+
+#: A word in this share of the pages or more, whose postings fill an index chunk of their own,
+#: is left out of a query that has other terms (lexicon.write_search_words).
+HEAVY_SHARE = 0.25
 
 _BINARY_NAMES = ("pagefind_extended", "pagefind_extended.exe")
 _TIMEOUT_SECONDS = 900
@@ -254,7 +264,7 @@ def build_search_index(
     )
 
 
-def index_words(bundle: Path) -> list[str]:
+def index_words(bundle: Path) -> list[IndexWord]:
     """Every word of the bundle's word index that some page holds in its text, of every language.
 
     Words found only in metadata values are left out: Pagefind keeps such a value
@@ -263,7 +273,7 @@ def index_words(bundle: Path) -> list[str]:
     """
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     return [
-        word.text
+        word
         for language in entry.get("languages") or {}
         for _, _, name in chunk_table(bundle, language)
         for word in chunk_words(bundle / "index" / f"{name}.pf_index")
@@ -277,5 +287,12 @@ def _words_for_queries(bundle: Path) -> tuple[SearchWords | None, str]:
         words = index_words(bundle)
     except (IndexFormatError, KeyError, ValueError) as error:
         return None, f"the index's words could not be read ({error})"
-    written = write_search_words(bundle, words, script_maps(words))
+    texts = [word.text for word in words]
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = sum(language.get("page_count", 0) for language in (entry.get("languages") or {}).values())
+    heavy = [
+        word.text for word in words
+        if len(word.raw) >= TARGET_BYTES and page_count(word) >= HEAVY_SHARE * pages
+    ]
+    written = write_search_words(bundle, texts, script_maps(texts), heavy)
     return written, allow_segmented_queries(bundle)

@@ -7,10 +7,11 @@
 // values takes its counts from a search without its own values (the usual
 // faceted search), and the other groups from the main search.
 //
-// Only case pages carry the finder's filters. A search with no value ticked
-// would list every page of the site, so it asks for any value of a group every
-// case has (its year, say): the cases, and only them. Without a text query the
-// searches go year by year, the year as their term (`plannedSearches`).
+// In the site's index only case pages carry the finder's filters. A text
+// search there with no value ticked would list every page of the site, so it
+// asks for any value of a group every case has (its year, say): the cases, and
+// only them. Without a text query the finder searches its own index
+// (search/finder_index.py), which holds nothing else.
 //
 // Pure functions: nothing here touches the page or Pagefind.
 
@@ -20,7 +21,7 @@
  * - chosen: group → values ticked
  * - everyCase: groups every case has a value of, in order of preference
  * - offered: group → every value the index holds
- * - anchor: false when the search's term already keeps to cases (a year, below)
+ * - anchor: false for the finder's own index, which holds nothing but cases
  */
 export function pagefindFilters(chosen, { except = null, everyCase = [], offered = {}, anchor = true } = {}) {
   const filters = {};
@@ -37,32 +38,16 @@ export function pagefindFilters(chosen, { except = null, everyCase = [], offered
 /**
  * The searches a state needs, in order: the main one (`except: null`), whose
  * results are listed and which counts every group without ticked values, then
- * one for each group with ticked values, which counts that group. Returns
- * `[{ except, term, filters, counts: [group…], listed }]`.
- *
- * Without a text query, Pagefind would load its whole word index to list the
- * pages matching filters alone (`search(null, …)`: every index chunk holds a
- * word starting with the empty string). Every case page holds its year as a
- * word (`yearWords`: the years whose cases all do, checked by the finder), so
- * each of those searches is made year by year instead, newest year first,
- * with the year as its term: that loads only the years' own postings.
+ * one for each group with ticked values, which counts that group. All search
+ * `term` (the reader's query, or the word every record of the finder's own
+ * index holds). Returns `[{ except, term, filters, counts: [group…], listed }]`.
  */
-export function plannedSearches(chosen, groups, { term = null, yearWords = [], ...options } = {}) {
+export function plannedSearches(chosen, groups, { term = null, ...options } = {}) {
   const ticked = groups.filter((group) => (chosen[group] || []).length);
-  const planned = [
+  return [
     { except: null, counts: groups.filter((group) => !ticked.includes(group)), listed: true },
     ...ticked.map((group) => ({ except: group, counts: [group], listed: false })),
-  ];
-  return planned.flatMap((search) => {
-    if (term || !yearWords.length) {
-      return [{ ...search, term, filters: pagefindFilters(chosen, { ...options, except: search.except }) }];
-    }
-    const filters = pagefindFilters(chosen, { ...options, except: search.except, anchor: false });
-    const years = search.except !== "year" && (chosen.year || []).length ? chosen.year : yearWords;
-    return years
-      .filter((year) => yearWords.includes(year))
-      .map((year) => ({ ...search, term: year, filters: { ...filters, year: { any: [year] } } }));
-  });
+  ].map((search) => ({ ...search, term, filters: pagefindFilters(chosen, { ...options, except: search.except }) }));
 }
 
 /**

@@ -3,10 +3,12 @@
 // The page holds the form — a text box, and one group of checkboxes per facet
 // (district, year, format, stage, topic) with the number of cases beside each
 // value — and the newest cases, all written by the build. This module shows
-// them, and loads Pagefind (an instance of its own, no worker) only once the
-// reader sets a condition, or the address holds one: opening the finder costs
-// the page alone. On every change it searches Pagefind's filter index
-// (facets.js), lists the matching cases a page at a time (render.js),
+// them, and loads Pagefind only once the reader sets a condition, or the
+// address holds one: opening the finder costs the page alone. Conditions alone
+// are searched in the finder's own index (pagefind/finder/: every case, its
+// filters, one word), a text query in the site's (which holds the same
+// filters), each through an instance of its own, without a worker. On every
+// change it searches (facets.js), lists the matching cases a page at a time (render.js),
 // announces how many there are, and updates the counts of the groups a reader
 // can see (open, or with values ticked); a folded group's counts are brought up
 // to date when it is opened, so that only the filter data in view is loaded.
@@ -45,15 +47,25 @@ async function loadPagefind(url) {
 }
 
 /**
- * The years, newest first, when searching each year's word with that year's
- * filter finds every case of the year (case pages hold their year as a word);
- * else none, and the finder searches filters alone (which loads the whole
- * word index).
+ * A Pagefind bundle, loaded on first use: the finder's own (`word`: the term
+ * every record holds) or the site's (`word` null: the reader's query is the
+ * term, and `anchor` keeps the results to cases). `loaded`: the groups whose
+ * filter data Pagefind holds; it counts only those.
  */
-async function checkedYearWords(pagefind, casesByYear) {
-  const years = Object.keys(casesByYear).sort((a, b) => Number(b) - Number(a));
-  const found = await Promise.all(years.map((year) => pagefind.search(year, { filters: { year: { any: [year] } } })));
-  return years.every((year, position) => found[position].results.length === casesByYear[year]) ? years : [];
+function engine(url, word) {
+  let loading = null;
+  return {
+    word,
+    anchor: !word,
+    loaded: new Set(),
+    load() {
+      if (!loading) {
+        loading = loadPagefind(url);
+        loading.catch(() => (loading = null)); // try again on the next change
+      }
+      return loading;
+    },
+  };
 }
 
 function readGroups(form) {
@@ -89,29 +101,14 @@ export function setupFinder(doc = document, win = window) {
   const labels = { facts: Object.fromEntries(groups.map((group) => [group.name, group.facts])) };
   const sortName = form.dataset.slFinderSort || "";
   const total = Object.values(groups.find((group) => group.name === "year")?.written || {}).reduce((a, b) => a + b, 0);
+  const own = engine(new URL(`${form.dataset.slFinderIndex}pagefind.js`, SITE_ROOT).href, form.dataset.slFinderWord);
+  const site = engine(new URL("pagefind/pagefind.js", SITE_ROOT).href, null);
 
-  let pagefind = null; // once loaded
-  let loading = null;
-  let yearWords = []; // the years whose every case the year's word finds, newest first (all or none)
-  const loadedGroups = new Set(); // groups whose filter data Pagefind has: it counts only those
+  let started = false; // Pagefind has been asked for once: from then on every state is searched
   let generation = 0; // bumps on every search; stale async work checks it
   let pending = []; // results of the current search not shown yet
   let typingTimer = 0;
   let composing = false;
-
-  function ensurePagefind() {
-    if (!loading) {
-      loading = loadPagefind(new URL("pagefind/pagefind.js", SITE_ROOT).href).then(async (loaded) => {
-        const years = groups.find((group) => group.name === "year");
-        yearWords = years ? await checkedYearWords(loaded, years.written) : [];
-        if (years && yearWords.length) loadedGroups.add("year");
-        pagefind = loaded;
-        return loaded;
-      });
-      loading.catch(() => (loading = null)); // try again on the next change
-    }
-    return loading;
-  }
 
   function readForm() {
     const chosen = {};
@@ -172,11 +169,11 @@ export function setupFinder(doc = document, win = window) {
     return true;
   }
 
-  // Make Pagefind hold the filter data of a group, so that its searches count it.
-  async function loadGroup(name) {
-    if (loadedGroups.has(name)) return;
-    await pagefind.search(yearWords[0] || null, { filters: { [name]: { any: offered[name].slice() } } });
-    loadedGroups.add(name);
+  // Make a bundle hold the filter data of a group, so that its searches count it.
+  async function loadGroup(pagefind, bundle, name, term) {
+    if (bundle.loaded.has(name)) return;
+    await pagefind.search(term, { filters: { [name]: { any: offered[name].slice() } } });
+    bundle.loaded.add(name);
   }
 
   // `mode`: "push" or "replace" the address, or null; `needed`: search with Pagefind even in the empty state.
@@ -185,16 +182,18 @@ export function setupFinder(doc = document, win = window) {
     const state = readForm();
     if (mode) writeAddress(state, mode);
     const run = ++generation;
-    if (isEmpty(state) && !pagefind && !needed) return showWritten(state);
+    if (isEmpty(state) && !started && !needed) return showWritten(state);
+    started = true;
     status.textContent = MESSAGES.loading;
     try {
-      await ensurePagefind();
+      const bundle = state.q ? site : own;
+      const term = state.q || bundle.word;
+      const pagefind = await bundle.load();
       const shown = groups.filter((group) => group.box.open || (state.chosen[group.name] || []).length);
-      await Promise.all(shown.map((group) => loadGroup(group.name)));
+      await Promise.all(shown.map((group) => loadGroup(pagefind, bundle, group.name, term)));
       if (run !== generation) return;
-      const term = state.q || null;
-      const searches = plannedSearches(state.chosen, names, { everyCase, offered, term, yearWords });
-      const sort = !term && sortName ? { [sortName]: "desc" } : undefined;
+      const searches = plannedSearches(state.chosen, names, { everyCase, offered, term, anchor: bundle.anchor });
+      const sort = !state.q && sortName ? { [sortName]: "desc" } : undefined;
       const responses = await Promise.all(
         searches.map((search) =>
           pagefind.search(search.term, { filters: search.filters, ...(search.listed && sort ? { sort } : {}) }),
@@ -202,7 +201,7 @@ export function setupFinder(doc = document, win = window) {
       );
       if (run !== generation) return;
       const counts = countsFrom(searches, responses, offered);
-      for (const name of names) if (!loadedGroups.has(name)) delete counts[name];
+      for (const name of names) if (!bundle.loaded.has(name)) delete counts[name];
       const results = listedResults(searches, responses);
       pending = results.slice();
       if (!(await showNextPage(run, true))) return;
@@ -256,7 +255,7 @@ export function setupFinder(doc = document, win = window) {
     });
   }
   more.addEventListener("click", async () => {
-    if (!pagefind) {
+    if (!started) {
       const shown = list.children.length;
       await update(null, true); // the same first page, now from Pagefind, then the next one
       if (list.children.length < shown) return;

@@ -193,16 +193,19 @@ export function setupSearchDialog({ pagefindUrl, findResults, pages, renderResul
     }
   }
 
-  // The query a timer is set for: an `input` event right after `compositionend`
-  // (Safari sends one) must not put off the search it already scheduled.
+  // The query a timer is set for, and when it fires: the `input` and `compositionend`
+  // events of one commit (in either order, as browsers differ) search once, at the
+  // earlier of their times.
   let scheduledQuery = null;
+  let scheduledAt = 0;
 
   function scheduleSearch(pause = TYPING_PAUSE_MS) {
     const query = input.value.trim();
-    if (query === lastQuery || query === scheduledQuery) return;
+    const at = performance.now() + pause;
+    if (query === lastQuery || (query === scheduledQuery && scheduledAt <= at)) return;
     clearTimeout(debounceTimer);
     warm(query);
-    scheduledQuery = query;
+    [scheduledQuery, scheduledAt] = [query, at];
     debounceTimer = setTimeout(() => {
       scheduledQuery = null;
       runSearch(query);

@@ -19,16 +19,17 @@
 /** Results whose data is fetched and shown at a time. */
 export const PAGE_SIZE = 10;
 
-/** Options of every Pagefind search: the terms are cut already. */
-export const SEARCH_OPTIONS = { segmented: true };
+/** Options of a Pagefind search whose terms are cut already (pagefind.js as the build patched it). */
+export const SEGMENTED = { segmented: true };
 
 // Merge searches: per page, the number of searches that found it and its best score.
-async function mergedSearches(pagefind, queries, isCurrent, rank = (a, b) => b.found - a.found || b.score - a.score) {
-  await Promise.all(queries.map((query) => pagefind.preload(query, { ...SEARCH_OPTIONS })));
+async function mergedSearches(pagefind, queries, isCurrent, options = SEGMENTED,
+                              rank = (a, b) => b.found - a.found || b.score - a.score) {
+  await Promise.all(queries.map((query) => pagefind.preload(query, { ...options })));
   if (!isCurrent()) return null;
   const pages = new Map();
   for (const query of queries) {
-    const search = await pagefind.search(query, { ...SEARCH_OPTIONS });
+    const search = await pagefind.search(query, { ...options });
     if (!isCurrent()) return null;
     for (const result of (search && search.results) || []) {
       const page = pages.get(result.id) || { result, found: 0, score: 0 };
@@ -42,26 +43,27 @@ async function mergedSearches(pagefind, queries, isCurrent, rank = (a, b) => b.f
 }
 
 /** The near matches of a query cut into `terms`: `{results}`, or null when there are none. */
-export async function searchNear(pagefind, terms, isCurrent) {
+export async function searchNear(pagefind, terms, isCurrent, options = SEGMENTED) {
   if (terms.length < 2) return null;
   const allButOne = new Set(terms.map((_, left) => terms.filter((__, i) => i !== left).join(" ")));
-  const near = await mergedSearches(pagefind, Array.from(allButOne), isCurrent);
+  const near = await mergedSearches(pagefind, Array.from(allButOne), isCurrent, options);
   if (near || !isCurrent()) return near;
-  return mergedSearches(pagefind, Array.from(new Set(terms)), isCurrent);
+  return mergedSearches(pagefind, Array.from(new Set(terms)), isCurrent, options);
 }
 
 /**
- * Search a query given as words.js' querySearches gives it (`{searches, phrases}`),
+ * Search a query given as words.js' querySearches gives it (`{searches, phrases, segmented}`),
  * falling back to near matches: `{results, near}` where `near` says the results
  * are near matches (results may be empty), or null once the query is no longer
  * current. Pages found by a phrase (the words in a row) come first.
  */
-export async function findResults(pagefind, { searches, phrases = [] }, isCurrent) {
+export async function findResults(pagefind, { searches, phrases = [], segmented = true }, isCurrent) {
   const all = [...searches, ...phrases];
   if (!all.length) return { results: [], near: false };
+  const options = segmented ? SEGMENTED : {};
   const [found, inARow] = await Promise.all([
-    mergedSearches(pagefind, all, isCurrent, (a, b) => b.score - a.score),
-    phrases.length ? mergedSearches(pagefind, phrases, isCurrent) : null,
+    mergedSearches(pagefind, all, isCurrent, options, (a, b) => b.score - a.score),
+    phrases.length ? mergedSearches(pagefind, phrases, isCurrent, options) : null,
   ]);
   if (!isCurrent()) return null;
   if (found) {
@@ -70,7 +72,7 @@ export async function findResults(pagefind, { searches, phrases = [] }, isCurren
     return { results: found.results.slice().sort((a, b) => group(a) - group(b)), near: false };
   }
   if (!searches.length) return { results: [], near: false };
-  const near = await searchNear(pagefind, searches.at(-1).split(" "), isCurrent);
+  const near = await searchNear(pagefind, searches.at(-1).split(" "), isCurrent, options);
   if (!isCurrent()) return null;
   return { results: (near && near.results) || [], near: Boolean(near) };
 }

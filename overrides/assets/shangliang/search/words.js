@@ -209,6 +209,17 @@ export function searchWords(manifestUrl, load = fetchJson) {
       return scripts;
     },
 
+    /** Whether the build wrote the index's words (else queries are left to Pagefind to cut). */
+    async available() {
+      return Boolean(await loadManifest());
+    },
+
+    /** The words in most pages, as a Set. */
+    async heavy() {
+      const data = await loadManifest();
+      return new Set((data && data.heavy) || []);
+    },
+
     /** The lexicon of the words that may start at a character of `text`. */
     async lexicon(text) {
       const data = await loadManifest();
@@ -221,22 +232,37 @@ export function searchWords(manifestUrl, load = fetchJson) {
   };
 }
 
+// `terms` without the heavy words (in most pages), unless nothing else is left.
+function withoutHeavy(terms, heavy) {
+  const light = terms.filter((term) => !heavy.has(term));
+  return light.length ? light : terms;
+}
+
 /**
  * How to search a query: `searches`, its simplified form in each of its cuts, and in
  * the traditional characters the index holds when that differs (each a Pagefind
  * search, terms joined by spaces); and `phrases`, the same cuts of two terms or more
  * as exact phrases (`"济事 商量"`): pages that hold the words in a row answer the
- * query best.
+ * query best. A word in most pages (`heavy` in search.json: it fills an index chunk
+ * of its own) is left out of a query that has other terms, and out of its phrases:
+ * it would cost many bytes and hardly change the results. Without the build's files
+ * (an index from elsewhere) the query is searched as typed, `segmented: false`, and
+ * Pagefind cuts it with the browser's segmenter.
  */
 export async function querySearches(words, query) {
+  if (!(await words.available())) return { searches: [query], phrases: [], segmented: false };
   const maps = await words.scripts();
   const simplified = convert(query.normalize("NFKC"), maps.simplified);
   const traditional = convert(simplified, maps.traditional);
   const lexicon = await words.lexicon(simplified + traditional);
+  const heavy = await words.heavy();
   const found = cuts(simplified, lexicon);
   if (traditional !== simplified) found.push(cuts(traditional, lexicon).at(-1));
-  const searches = found.map((terms) => terms.join(" "));
-  const phrases = found.filter((terms) => terms.length > 1).map((terms) => `"${terms.join(" ")}"`);
+  const light = found.map((terms) => withoutHeavy(terms, heavy));
+  const searches = light.map((terms) => terms.join(" "));
+  const phrases = found
+    .filter((terms, way) => terms.length > 1 && light[way].length === terms.length)
+    .map((terms) => `"${terms.join(" ")}"`);
   const unique = (list) => Array.from(new Set(list.filter((terms) => terms && terms !== '""')));
-  return { searches: unique(searches), phrases: unique(phrases) };
+  return { searches: unique(searches), phrases: unique(phrases), segmented: true };
 }
