@@ -41,9 +41,9 @@ def test_settings_default_to_docs_folder_and_default_formats(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("site_name: [unclosed\n", "not valid YAML"),
-        ("- just\n- a list\n", "expected a mapping"),
-        ("plugins:\n  - shangliang:\n      formats: 微协商\n", "formats: expected a list"),
+        ("site_name: [unclosed\n", "不是有效的 YAML"),
+        ("- just\n- a list\n", "应是一组“设置: 值”的行"),
+        ("plugins:\n  - shangliang:\n      formats: 微协商\n", "formats（协商形式）：应是一组名称"),
     ],
 )
 def test_unusable_settings_name_the_file_and_the_problem(tmp_path: Path, text: str, expected: str) -> None:
@@ -53,13 +53,13 @@ def test_unusable_settings_name_the_file_and_the_problem(tmp_path: Path, text: s
 
 
 def test_missing_config_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(SettingsError, match="cannot read"):
+    with pytest.raises(SettingsError, match="读不出网站配置"):
         SiteSettings.from_config_file(tmp_path / "nowhere.yml")
 
 
 def test_missing_docs_dir_is_named(tmp_path: Path) -> None:
     settings = SiteSettings.from_config_file(_config(tmp_path, "docs_dir: gone\n"))
-    with pytest.raises(SettingsError, match="docs_dir: no such folder"):
+    with pytest.raises(SettingsError, match="docs_dir（内容文件夹）：没有文件夹"):
         load_tree(settings)
 
 
