@@ -73,6 +73,7 @@ FILES: dict[str, bytes | str | dict | tuple] = {
     ),
     "cases/2024/far.md": case(date="2099-01-01", source=["人民政协报"]),
     "cases/2024/unknown.md": case(district="nowhere"),
+    "cases/2024/not-a-date.md": case(date="六月上旬"),
     "brands/ji.md": {
         "name": "集思广益", "organisation": "厦门市政协", "launched": "今年", "sub_brands": "想方设法",
         "figures": {"去年": {"activities": 1}, 2023: "百余场", 2024: {"activites": 1, "bulletins": True},

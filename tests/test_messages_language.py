@@ -19,7 +19,7 @@ from shangliang.content.validation import BRAND_FIELDS, CASE_FIELDS, DISTRICT_FI
 from shangliang.messages import current_language, label_of, set_language
 from shangliang.messages.labels import CASE_LABELS
 
-BAD_DATE = "title: 标题\ndate: 2024-6-1\ndistrict: minhou\nformat: 微协商\n"
+BAD_DATE = "title: 标题\ndate: 2024-13-1\ndistrict: minhou\nformat: 微协商\n"
 
 
 @pytest.fixture
@@ -33,14 +33,14 @@ def test_problems_are_chinese_unless_configured():
     assert current_language() == "zh"
     error = only_error(tree({CASE_PATH: BAD_DATE}), "date")
     assert str(error) == (
-        "cases/2024/x.md: date（协商日期）: 不是日期（写的是 '2024-6-1'；应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）"
+        "cases/2024/x.md: date（协商日期）: 不是日期（写的是 '2024-13-1'；应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）"
     )
 
 
 def test_english_by_configuration_gives_the_english_wording(english):
     error = only_error(tree({CASE_PATH: BAD_DATE}), "date")
     assert str(error) == (
-        "cases/2024/x.md: date: not a date (got '2024-6-1'; expected YYYY-MM-DD, or YYYY-MM or YYYY when the source "
+        "cases/2024/x.md: date: not a date (got '2024-13-1'; expected YYYY-MM-DD, or YYYY-MM or YYYY when the source "
         "gives no day)"
     )
     assert error.message.startswith("not a date")
@@ -103,7 +103,7 @@ def test_the_json_of_a_problem_holds_its_code_field_label_line_severity_and_mess
     assert {key: date[key] for key in ("code", "field", "label", "line", "severity")} == {
         "code": "not-a-date", "field": "date", "label": "协商日期", "line": 3, "severity": "error",
     }  # fmt: skip
-    assert date["message"] == "不是日期（写的是 '2024-6-1'；应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）"
+    assert date["message"] == "不是日期（写的是 '2024-13-1'；应写成 YYYY-MM-DD、YYYY-MM 或 YYYY）"
     slip = by_file["cases/2024/y.md"]
     assert (slip["code"], slip["field"], slip["label"], slip["line"]) == ("full-width-colon", "front matter", "页头", 2)
 

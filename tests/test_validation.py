@@ -261,7 +261,7 @@ def test_status_defaults_to_the_consultation_stage():
 # -- dates -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", ["2024-13-45", "去年五月", "2024/06/18", "2024-02-30", "2024-6-18", "20240618"])
+@pytest.mark.parametrize("value", ["2024-13-45", "去年五月", "2024-02-30", "20240618"])
 def test_an_unparseable_date_is_reported_on_the_date_field(value):
     # Literal YAML, as an editor types it: unquoted.
     result = tree({CASE_PATH: f"title: 标题\ndate: {value}\ndistrict: minhou\nformat: 微协商\n"})
@@ -270,6 +270,19 @@ def test_an_unparseable_date_is_reported_on_the_date_field(value):
     assert "应写成 YYYY-MM-DD、YYYY-MM 或 YYYY" in error.message
     assert error.line == 3
     assert result.catalogue.cases == []
+
+
+@pytest.mark.parametrize(
+    ("value", "suggestion"),
+    [("2024/06/18", "2024-06-18"), ("2024-6-18", "2024-06-18"), ("2024.6.18", "2024-06-18"),
+     ("2024年6月18日", "2024-06-18"), ("2024年6月", "2024-06")],
+)
+def test_a_date_written_loosely_is_reported_with_the_form_to_write(value, suggestion):
+    result = tree({CASE_PATH: f"title: 标题\ndate: {value}\ndistrict: minhou\nformat: 微协商\n"})
+    error = only_error(result, "date")
+    assert error.code == "date-loose-form"
+    assert f"请写成 {suggestion}" in error.message
+    assert error.line == 3
 
 
 def test_a_bad_date_problem_reads_file_field_message():

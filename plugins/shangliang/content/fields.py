@@ -197,6 +197,25 @@ class Fields:
         return value
 
 
+_LOOSE_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?\s*$")
+
+
+def _loose_date(text: str) -> str | None:
+    """`2024-06-01` for `2024-6-1`, `2024/6/1`, `2024.6.1` or `2024年6月1日` (None when it is no such date)."""
+    found = _LOOSE_DATE.match(text)
+    if found is None:
+        return None
+    year, month, day = found.group(1), int(found.group(2)), found.group(3)
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year}-{month:02d}"
+    try:
+        return dt.date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
 Report = Callable[[str, Params], None]
 """Called as `report(code, params)` with a problem of a value."""
 
@@ -217,7 +236,11 @@ def parse_date(value: Any, report: Report, *, partial: bool = True) -> PartialDa
     try:
         parsed = PartialDate.parse(str(value))
     except ValueError:
-        report("not-a-date", {"got": show(value), "expected": expected})
+        suggestion = _loose_date(str(value))
+        if suggestion is not None:
+            report("date-loose-form", {"got": show(value), "suggestion": suggestion})
+        else:
+            report("not-a-date", {"got": show(value), "expected": expected})
         return None
     if not partial and parsed.precision != "day":
         report("not-a-day", {"got": show(value)})

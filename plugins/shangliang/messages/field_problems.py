@@ -35,6 +35,10 @@ FIELD_PROBLEMS: dict[str, T] = {
         "not a key (got {got}; expected the file name of a page, lowercase letters, digits and hyphens, e.g. minhou)",
     ),
     "not-a-date": T("不是日期（写的是 {got}；应写成 {expected}）", "not a date (got {got}; expected {expected})"),
+    "date-loose-form": T(
+        "日期写法不对（写的是 {got}）：请写成 {suggestion}（月和日都写两位，用英文连字符“-”隔开）",
+        "not a date in the expected form (got {got}): write {suggestion} (two-digit month and day, joined by '-')",
+    ),
     "not-a-day": T("不是具体的日子（写的是 {got}；应写成 YYYY-MM-DD）", "not a day (got {got}; expected YYYY-MM-DD)"),
     "year-out-of-range": T(
         "年份超出范围（写的是 {year}；应在 {earliest}–{latest} 之间）",

@@ -40,9 +40,10 @@ FINDER_INLINE_LIMIT = 500
 """A site with at most this many cases lists them all on the finder's page (about 12 KB gzipped);
 a larger one lists them on the year pages only."""
 
-FINDER_WORD = "案例"
+FINDER_WORD = "case"
 """The one word of the finder's own index (`search.finder_index`), held by every case: searching it with
-filters lists the cases that match them."""
+filters lists the cases that match them. Pagefind also keeps the records' titles and dates as words; a
+Latin word sorts apart from them (they are Chinese, or begin with digits), so it loads a chunk of its own."""
 
 SORT_NAME = "date"
 """The Pagefind sort key of a case: its date as written (`2024`, `2024-06`, `2024-06-18`). Sorted as
@@ -130,9 +131,7 @@ def finder_records(catalogue: Catalogue) -> list[FinderRecord]:
     """Every published case (drafts never), newest first, as the finder's index holds it."""
     records = []
     for case in catalogue.cases:
-        line = case_line(case, catalogue.districts)
-        meta = {"title": line.title, "date": date_zh(line.date), "districts": line.districts,
-                "format": line.format, "stage": line.stage}  # fmt: skip
+        meta = {"title": case.title, "date": date_zh(case.date)}  # the rest a result shows is in its filters
         values = case_values(case, catalogue.districts)
         records.append(FinderRecord(
             "/" + case.url, meta, {name: list(found) for name, found in values.items() if found},

@@ -6,7 +6,8 @@ with the empty string: megabytes at 10,000 cases. So the finder lists cases from
 own instead, made from the catalogue (no built page is read again): one record per case
 (`pages.finder.finder_records`) with the same filters the case page gives the site's index, its
 date to sort by, what a result shows as metadata, and one word, `FINDER_WORD`, that every record
-holds and the finder searches. Its word index is that one word, its fragments a few hundred bytes.
+holds and the finder searches, in a chunk of its own (`search.chunks`); its fragments are a few
+hundred bytes.
 A text query still goes to the site's index, which holds the same filters. Drafts are never in it.
 
 Each record is written as a tiny HTML file into a scratch folder (its path gives the record's URL)
@@ -16,6 +17,7 @@ Python API takes records directly but waits 0.1 s for each reply: 17 minutes at 
 
 from __future__ import annotations
 
+import contextlib
 import html
 import shutil
 import subprocess
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from shangliang.model import Catalogue
 from shangliang.pages.finder import FinderRecord, finder_records
+from shangliang.search.chunks import IndexFormatError, resplit_index
 from shangliang.search.pagefind import find_pagefind_binary
 from shangliang.urls import FINDER_INDEX_FOLDER
 
@@ -94,6 +97,10 @@ def build_finder_index(site_dir: Path, catalogue: Catalogue, *, timeout: float =
     if result.returncode != 0 or not (output / "pagefind.js").is_file():
         tail = " | ".join(line.strip() for line in (result.stderr or result.stdout).splitlines()[-3:] if line.strip())
         raise FinderIndexError(f"the case finder's index was not written (exit {result.returncode}): {tail}")
+    # The word every record holds in a chunk of its own (Pagefind's hold other words as well); another
+    # Pagefind version keeps its chunks as it wrote them (more bytes, the same results).
+    with contextlib.suppress(IndexFormatError):
+        resplit_index(output)
     kept = {path for pattern in _KEPT for path in output.glob(pattern)}
     for path in output.iterdir():
         if path not in kept:

@@ -38,15 +38,18 @@ export function pagefindFilters(chosen, { except = null, everyCase = [], offered
 /**
  * The searches a state needs, in order: the main one (`except: null`), whose
  * results are listed and which counts every group without ticked values, then
- * one for each group with ticked values, which counts that group. All search
- * `term` (the reader's query, or the word every record of the finder's own
- * index holds). Returns `[{ except, term, filters, counts: [group…], listed }]`.
+ * one for each group with ticked values whose counts are shown (`counted`,
+ * all groups unless given), which counts that group. All search `term` (the
+ * reader's query, or the word every record of the finder's own index holds).
+ * Returns `[{ except, term, filters, counts: [group…], listed }]`.
  */
-export function plannedSearches(chosen, groups, { term = null, ...options } = {}) {
+export function plannedSearches(chosen, groups, { term = null, counted = groups, ...options } = {}) {
   const ticked = groups.filter((group) => (chosen[group] || []).length);
   return [
     { except: null, counts: groups.filter((group) => !ticked.includes(group)), listed: true },
-    ...ticked.map((group) => ({ except: group, counts: [group], listed: false })),
+    ...ticked
+      .filter((group) => counted.includes(group))
+      .map((group) => ({ except: group, counts: [group], listed: false })),
   ].map((search) => ({ ...search, term, filters: pagefindFilters(chosen, { ...options, except: search.except }) }));
 }
 

@@ -80,7 +80,9 @@ function readGroups(form) {
       inputs,
       values: inputs.map((input) => input.value),
       written: Object.fromEntries(inputs.map((input) => [input.value, Number(countOf(input).textContent)])),
-      facts: Object.fromEntries(inputs.filter((i) => i.dataset.slFinderFact).map((i) => [i.value, i.dataset.slFinderFact])),
+      facts: Object.fromEntries(
+        inputs.filter((input) => input.dataset.slFinderFact).map((input) => [input.value, input.dataset.slFinderFact]),
+      ),
       countOf,
     };
   });
@@ -169,10 +171,11 @@ export function setupFinder(doc = document, win = window) {
     return true;
   }
 
-  // Make a bundle hold the filter data of a group, so that its searches count it.
+  // Make a bundle hold the filter data of a group, so that its searches count it (a search for one
+  // value loads the group's data, and finds few pages: quick).
   async function loadGroup(pagefind, bundle, name, term) {
     if (bundle.loaded.has(name)) return;
-    await pagefind.search(term, { filters: { [name]: { any: offered[name].slice() } } });
+    await pagefind.search(term, { filters: { [name]: { any: offered[name].slice(0, 1) } } });
     bundle.loaded.add(name);
   }
 
@@ -192,7 +195,9 @@ export function setupFinder(doc = document, win = window) {
       const shown = groups.filter((group) => group.box.open || (state.chosen[group.name] || []).length);
       await Promise.all(shown.map((group) => loadGroup(pagefind, bundle, group.name, term)));
       if (run !== generation) return;
-      const searches = plannedSearches(state.chosen, names, { everyCase, offered, term, anchor: bundle.anchor });
+      const counted = shown.map((group) => group.name);
+      const options = { everyCase, offered, term, counted, anchor: bundle.anchor };
+      const searches = plannedSearches(state.chosen, names, options);
       const sort = !state.q && sortName ? { [sortName]: "desc" } : undefined;
       const responses = await Promise.all(
         searches.map((search) =>
@@ -201,7 +206,7 @@ export function setupFinder(doc = document, win = window) {
       );
       if (run !== generation) return;
       const counts = countsFrom(searches, responses, offered);
-      for (const name of names) if (!bundle.loaded.has(name)) delete counts[name];
+      for (const name of names) if (!bundle.loaded.has(name) || !counted.includes(name)) delete counts[name];
       const results = listedResults(searches, responses);
       pending = results.slice();
       if (!(await showNextPage(run, true))) return;
