@@ -3,21 +3,27 @@ the finder shows, its listing without JavaScript, its year pages, its place in t
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections import Counter
+from pathlib import Path
 
 from generated_tree import DISTRICTS, build, districts_of, newest_first, published
 
 from shangliang.pages.finder import (
     FACETS,
+    FINDER_WORD,
     case_facets,
     facet_value,
     finder_pages_showing,
+    finder_records,
     finder_view,
     finder_year_view,
 )
 from shangliang.pages.grouping import Index
 from shangliang.pages.plan import plan_pages
 from shangliang.pages.views import Views
+from shangliang.search.finder_index import build_finder_index, record_html
 
 
 def meta(title: str, date: str, district: str | list[str], **fields: object) -> dict:
@@ -189,3 +195,42 @@ def test_a_preview_renders_the_finder_and_the_changed_cases_year_pages_again():
     assert finder_pages_showing([(None, new_case)], old, added) == {
         "cases/index.md", "cases/2025/index.md", "cases/2024/index.md", "cases/2023/index.md"
     }
+
+
+# -- the finder's own index ------------------------------------------------------------------------
+
+
+def test_the_finders_index_holds_every_published_case_with_its_filters_and_date():
+    catalogue = build(TREE).catalogue
+    records = {record.url: record for record in finder_records(catalogue)}
+    assert set(records) == {"/cases/2024/a/", "/cases/2024/b/", "/cases/2023/c/"}, "drafts never"
+    joint = records["/cases/2024/a/"]
+    assert joint.meta == {"title": "路灯亮了", "date": "2024年6月18日"}
+    assert joint.filters == {"district": ["闽侯县", "荣昌区"], "year": ["2024"], "format": ["微协商"],
+                             "stage": ["落实"], "topic": ["路灯", "安全"]}  # fmt: skip
+    assert joint.sort == {"date": "2024-06-18"} and records["/cases/2024/b/"].sort == {"date": "2024-03"}
+    assert {record.content for record in records.values()} == {FINDER_WORD}
+    assert records["/cases/2023/c/"].filters["stage"] == ["选题"]
+
+
+def test_a_record_page_holds_the_word_as_its_only_text_and_everything_else_escaped():
+    record = finder_records(build({"cases/2024/x.md": meta('<img src=x onerror="alert(1)">', "2024", "minhou",
+                                                          tags=["a&b", "</span><script>"])}).catalogue)[0]  # fmt: skip
+    page = record_html(record)
+    assert "<img" not in page and "<script>" not in page
+    assert '&lt;img src=x onerror="alert(1)"&gt;' in page and "&lt;/span&gt;&lt;script&gt;" in page
+    assert f"<main data-pagefind-body><p>{FINDER_WORD}</p><div data-pagefind-ignore>" in page
+
+
+def test_the_finders_bundle_is_written_with_pagefind_and_keeps_values_as_text(tmp_path: Path):
+    catalogue = build({**TREE, "cases/2024/x.md": meta("<b>粗</b>标题", "2024-01-02", "gulou")}).catalogue
+    stats = build_finder_index(tmp_path, catalogue)
+    bundle = tmp_path / "pagefind" / "finder"
+    assert stats.records == 4 and (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-worker.js").exists()
+    fragments = [gzip.decompress(path.read_bytes()).decode("utf-8") for path in (bundle / "fragment").iterdir()]
+    data = [json.loads(text.removeprefix("pagefind_dcd")) for text in fragments]
+    assert sorted(item["url"] for item in data) == [
+        "/cases/2023/c/", "/cases/2024/a/", "/cases/2024/b/", "/cases/2024/x/"
+    ]  # fmt: skip
+    assert "<b>粗</b>标题" in {item["meta"]["title"] for item in data}, "the title as written, as text"

@@ -229,7 +229,7 @@ def test_year_pages_stay_out_of_the_navigation(built):
         hrefs = re.findall(r'href="([^"#]*)"', nav.group(0))
         return {posixpath.normpath(posixpath.join(url, href)) for href in hrefs}
 
-    expected = {".", "brands", "brands/rong", "districts", "districts/gulou", "districts/minhou", "highlights"}
+    expected = {".", "brands", "brands/rong", "cases", "districts", "districts/gulou", "districts/minhou", "highlights"}
     for url in ("", "districts/minhou/", "districts/minhou/2023/", "districts/minhou/2024/3/"):
         assert nav_targets(url) == expected, url
 

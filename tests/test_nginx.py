@@ -193,7 +193,7 @@ def test_pagefind_files_are_served_as_they_are(server: NginxServer, site_dir: Pa
 
 
 def test_a_missing_page_gets_404_and_the_sites_chinese_404_page(server: NginxServer, site_dir: Path) -> None:
-    for path in ("/no/such/page/", "/cases/2024/nope/", "/cases/"):
+    for path in ("/no/such/page/", "/cases/2024/nope/", "/assets/stylesheets/"):
         response = get(server, path)
         assert response.status == 404, path
         assert response.headers["content-type"] == "text/html; charset=utf-8", path
@@ -255,7 +255,7 @@ def response_kinds(site_dir: Path) -> dict[str, tuple[str, int]]:
         "pagefind.js": ("/pagefind/pagefind.js", 200),
         "open data CSV": ("/data/cases.csv", 200),
         "the 404 page": ("/no/such/page/", 404),
-        "a folder without a page (403 -> 404)": ("/cases/", 404),
+        "a folder without a page (403 -> 404)": ("/assets/stylesheets/", 404),
         "a redirect (/x -> /x/)": ("/cases/2024/x", 301),
         "the policy file (not served)": ("/nginx-csp.conf", 404),
     }

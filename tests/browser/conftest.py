@@ -131,7 +131,6 @@ PAGE_KINDS = [
     "highlights-year",
     "highlights-index",
     "finder",
-    "finder-year",
     "roundup",
     "about",
     "editor-guide",

@@ -104,6 +104,16 @@ def open_finder(new_page, site_server, query: str = ""):
     return page, record
 
 
+def unfold(page, group: str) -> None:
+    """Open a folded group and wait for its counts (a folded group shows none while conditions are set)."""
+    box = page.locator(f"[data-sl-finder-group='{group}']")
+    if box.get_attribute("open") is None:
+        box.locator("summary").click()
+    page.wait_for_function(
+        "(g) => !document.querySelector(`[data-sl-finder-group='${g}']`).hasAttribute('data-sl-stale')", arg=group
+    )
+
+
 def tick(page, group: str, value: str) -> None:
     box = page.locator(f"[data-sl-finder-group='{group}']")
     if box.get_attribute("open") is None:
@@ -157,6 +167,8 @@ def test_the_finder_counts_filters_and_searches_as_the_catalogue_says(new_page, 
     wait_until_done(page, qs(("district", district)))
     assert status(page) == found(len(in_district))
     assert sorted(all_listed(page)) == sorted(path_of(case["url"]) for case in in_district)
+    assert shown_counts(page, "year") == {}, "folded, the years show no counts while a district is ticked"
+    unfold(page, "year")
     assert shown_counts(page, "year") == counts_of(in_district, "year"), "other groups count within the district"
     assert shown_counts(page, "district") == counts_of(published, "district"), "a group counts without its own ticks"
     assert page.text_content("[data-sl-finder-group='district'] [data-sl-finder-chosen]") == "（已选 1 项）"
@@ -170,12 +182,8 @@ def test_the_finder_counts_filters_and_searches_as_the_catalogue_says(new_page, 
     assert shown_counts(page, "district") == counts_of(in_year, "district")
     assert parse_qs(urlsplit(page.url).query) == {"district": [district], "year": [year]}
     filtered = listed(page)
-    # A folded group shows no counts while conditions are set; opened, it counts within them.
     assert shown_counts(page, "format") == {}
-    page.locator("[data-sl-finder-group='format'] summary").click()
-    page.wait_for_function(
-        "() => !document.querySelector(\"[data-sl-finder-group='format']\").hasAttribute('data-sl-stale')"
-    )
+    unfold(page, "format")
     assert shown_counts(page, "format") == counts_of(both, "format")
 
     # A text query narrows the filtered cases further.
@@ -272,6 +280,16 @@ def test_on_a_phone_the_finder_fits_and_looks_right(new_page, site_server, publi
     page.screenshot(path=str(SCREENSHOTS / "finder-phone.png"), full_page=True)
     write_metric(f"finder screenshot: {SCREENSHOTS / 'finder-phone.png'}")
     assert not record.console_errors, record.console_errors
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_axe_violations_on_a_year_list(new_page, site_server, axe_source, page_paths, scheme):
+    """A year's list (`/cases/2024/`) is kept out of search, so it is not among the page kinds of test_axe."""
+    page, _ = new_page(color_scheme=scheme)
+    page.goto(site_server.url(page_paths["finder-year"]), wait_until="load")
+    assert page.locator(".sl-lines li").count() > 0
+    violations = run_axe(page, axe_source)
+    assert not violations, f"axe on a year list ({scheme}):\n{describe(violations)}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,13 +1,14 @@
 """The case finder at `/cases/`: the facets of each case, the finder's page and the year lists it links to.
 
 Readers narrow every published case by district, year, format, stage reached and topic,
-together with a text query, in the browser, from Pagefind's filter index (no server):
-each case page carries its facet values (`case_facets`, written by
-overrides/shangliang/case.html where only Pagefind reads them), and the finder's script
-(overrides/assets/shangliang/finder/) counts and lists the cases from them. This module
-decides what the page shows before any script runs: the groups of values with the number
-of cases of each (`FinderView.groups`, in the order readers scan them), and the listing
-that works without JavaScript.
+together with a text query, in the browser, from Pagefind's filters (no server). Conditions
+alone are searched in the finder's own Pagefind bundle (`finder_records`, written by
+`search.finder_index`); a text query in the site's index, where each case page carries the
+same values (`case_facets`, written by overrides/shangliang/case.html where only Pagefind
+reads them). The finder's script (overrides/assets/shangliang/finder/) counts and lists the
+cases. This module decides what the page shows before any script runs: the groups of values
+with the number of cases of each (`FinderView.groups`, in the order readers scan them), the
+newest cases, and the listing that works without JavaScript.
 
 Without JavaScript the finder lists every case by year: on the page itself while the
 site is small (`FINDER_INLINE_LIMIT`), else on one page per year, `/cases/2024/`,
