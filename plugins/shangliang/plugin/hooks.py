@@ -72,7 +72,7 @@ from shangliang.plugin.dirty_build import (
     title_pages_not_read,
 )
 from shangliang.plugin.files import apply_plan
-from shangliang.plugin.navigation import arrange_navigation
+from shangliang.plugin.navigation import arrange_navigation, shared_nav_key
 from shangliang.plugin.state import Build, LoadedContent, PreviewSession
 from shangliang.plugin.templates import anchor_link, register_filters
 from shangliang.preview.background import BackgroundJob
@@ -180,6 +180,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         if self._dirty:
             title_pages_not_read(nav, content.stated_title)
         self.build.in_nav = {page.file.src_uri for page in nav.pages}
+        self.build.nav_urls = tuple(page.url for page in nav.pages)
         return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -231,7 +232,7 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
             "brands": catalogue.brands,
             "districts": catalogue.districts,
             # Pages outside the navigation (cases) share its rendering (overrides/partials/nav.html).
-            "nav_key": None if page.file.src_uri in self.build.in_nav else f"outside the nav at {context['base_url']}",
+            "nav_key": shared_nav_key(page.url, page.file.src_uri in self.build.in_nav, self.build.nav_urls),
         }
         return context
 

@@ -84,3 +84,17 @@ def _link(items: list, pages: list[Page]) -> None:
     for position, current in enumerate(pages):
         current.previous_page = pages[position - 1] if position > 0 else None
         current.next_page = pages[position + 1] if position + 1 < len(pages) else None
+
+
+def shared_nav_key(url: str, in_nav: bool, nav_urls: tuple[str, ...]) -> str | None:
+    """The key under which a page outside the navigation shares its rendering (`overrides/partials/nav.html`).
+
+    The navigation's links are relative, so two pages show the same text only when every link
+    from one is the link from the other: when they sit in the same folder and no navigation page
+    lies under either (`cases/2024/a/` and `cases/2024/b/`; not `cases/2024/` and `districts/x/`,
+    which lie at the same depth but reach `cases/` differently). None: rendered for itself.
+    """
+    if in_nav or any(other != url and other.startswith(url) for other in nav_urls if url):
+        return None
+    folder = url.rstrip("/").rpartition("/")[0]
+    return f"outside the nav in /{folder}"

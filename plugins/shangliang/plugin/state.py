@@ -47,6 +47,8 @@ class Build:
     """The view of each page between `on_page_content` (made) and `on_page_context` (handed over)."""
     in_nav: set[str] = field(default_factory=set)
     """`src_uri` of the pages in the navigation."""
+    nav_urls: tuple[str, ...] = ()
+    """The URLs of the navigation's pages (`shared_nav_key`)."""
     rendered_once: dict[str, str] = field(default_factory=dict)
     """Template output shared by pages (`shangliang_once`), by key."""
     problems: ProblemReport | None = None
