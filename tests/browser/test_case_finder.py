@@ -236,6 +236,19 @@ def test_a_query_with_no_match_says_so(new_page, site_server):
     assert listed(page) == [] and "没有符合条件的案例" in status(page)
 
 
+@pytest.mark.parametrize(("simplified", "traditional"), [("路灯", "路燈"), ("济事商量", "濟事商量")])
+def test_a_query_in_traditional_characters_finds_what_its_simplified_form_finds(
+    new_page, site_server, simplified, traditional
+):
+    page, _ = open_finder(new_page, site_server)
+    page.fill("[data-sl-finder-query]", simplified)
+    wait_until_done(page, qs(("q", simplified)))
+    found_simplified = all_listed(page)
+    page.fill("[data-sl-finder-query]", traditional)
+    wait_until_done(page, qs(("q", traditional)))
+    assert found_simplified and all_listed(page) == found_simplified
+
+
 def test_the_finder_works_from_the_keyboard_alone(new_page, site_server, published):
     page, record = new_page()
     page.goto(site_server.url(FINDER), wait_until="load")

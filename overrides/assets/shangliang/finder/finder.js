@@ -17,11 +17,14 @@
 // them. Without JavaScript, or when Pagefind cannot load, the page keeps its
 // listing of every case by year.
 
+import { SEGMENTED } from "../search/query.js";
+import { querySearches, searchWords } from "../search/words.js";
 import { countsFrom, listedResults, plannedSearches } from "./facets.js";
 import { resultItem } from "./render.js";
 import { chosenCount, sameState, searchFromState, stateFromSearch } from "./state.js";
 
 const SITE_ROOT = new URL("../../../", import.meta.url); // assets/shangliang/finder/ -> site root
+const words = searchWords(new URL("pagefind/shangliang/search.json", SITE_ROOT).href);
 const PAGE_SIZE = 10; // results whose data is fetched and shown at a time (pages.finder.RESULTS_PAGE)
 const TYPING_MS = 120; // after the last keystroke (IME composition excluded)
 
@@ -173,9 +176,9 @@ export function setupFinder(doc = document, win = window) {
 
   // Make a bundle hold the filter data of a group, so that its searches count it (a search for one
   // value loads the group's data, and finds few pages: quick).
-  async function loadGroup(pagefind, bundle, name, term) {
+  async function loadGroup(pagefind, bundle, name, term, options) {
     if (bundle.loaded.has(name)) return;
-    await pagefind.search(term, { filters: { [name]: { any: offered[name].slice(0, 1) } } });
+    await pagefind.search(term, { ...options, filters: { [name]: { any: offered[name].slice(0, 1) } } });
     bundle.loaded.add(name);
   }
 
@@ -190,18 +193,23 @@ export function setupFinder(doc = document, win = window) {
     status.textContent = MESSAGES.loading;
     try {
       const bundle = state.q ? site : own;
-      const term = state.q || bundle.word;
+      // A text query as the search dialog asks it: in simplified characters, cut into the index's words.
+      const asked = state.q ? await querySearches(words, state.q) : null;
+      const term = asked ? asked.searches[0] || state.q : bundle.word;
+      const options = asked && asked.segmented ? SEGMENTED : {};
       const pagefind = await bundle.load();
       const shown = groups.filter((group) => group.box.open || (state.chosen[group.name] || []).length);
-      await Promise.all(shown.map((group) => loadGroup(pagefind, bundle, group.name, term)));
+      await Promise.all(shown.map((group) => loadGroup(pagefind, bundle, group.name, term, options)));
       if (run !== generation) return;
       const counted = shown.map((group) => group.name);
-      const options = { everyCase, offered, term, counted, anchor: bundle.anchor };
-      const searches = plannedSearches(state.chosen, names, options);
+      const planned = { everyCase, offered, term, counted, anchor: bundle.anchor };
+      const searches = plannedSearches(state.chosen, names, planned);
       const sort = !state.q && sortName ? { [sortName]: "desc" } : undefined;
       const responses = await Promise.all(
         searches.map((search) =>
-          pagefind.search(search.term, { filters: search.filters, ...(search.listed && sort ? { sort } : {}) }),
+          pagefind.search(search.term, {
+            ...options, filters: search.filters, ...(search.listed && sort ? { sort } : {}),
+          }),
         ),
       );
       if (run !== generation) return;
