@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from shangliang.local_site import CHROMIUM_ARGS, NginxServer, StaticServer, chromium_path
+from bench.reader import ReaderMissing, reading, wait_quiet
 
 PHONE: Any = {"width": 390, "height": 844}  # Playwright's ViewportSize
 FINDER = "cases/"
@@ -50,37 +50,28 @@ _BEST_VALUE = """(group) => {
 
 def measure_finder(site_dir: Path, work_dir: Path) -> dict[str, Any]:
     """Open the finder, tick the biggest district, then its biggest year; what each step fetched."""
-    executable = chromium_path()
-    if executable is None:
-        return {"available": False, "note": "Chromium not installed (apt-get install chromium)"}
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return {"available": False, "note": "playwright not installed (pip install -e .[test])"}
     if not (site_dir / FINDER / "index.html").is_file():
         return {"available": False, "note": f"the site has no /{FINDER} page"}
-    server: NginxServer | StaticServer
-    server = NginxServer(site_dir, work_dir / "nginx") if NginxServer.available() else StaticServer(site_dir)
     steps: list[dict[str, Any]] = []
-    with server, sync_playwright() as playwright:
-        # No host but this machine's is reached. Not with Playwright's routing, which turns the HTTP cache off:
-        # a reader coming from another page has the theme's files cached.
-        args = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
-        browser = playwright.chromium.launch(executable_path=executable, args=args, headless=True)
-        try:
+    # No host but this machine's is reached. Not with Playwright's routing, which turns the HTTP cache off:
+    # a reader coming from another page has the theme's files cached.
+    only_here = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+    try:
+        with reading(site_dir, work_dir, only_here) as reader:
+            browser, server, server_name = reader.browser, reader.server, reader.server_name
             context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="zh-CN")
             page = context.new_page()
             page.set_default_timeout(120_000)
             finished = _record_transfers(context.new_cdp_session(page))
 
             page.goto(server.url(""), wait_until="load")
-            _quiet(page, finished)
+            wait_quiet(page, finished)
             home_bytes, before = sum(size for _, size, _ in finished), len(finished)
             started = time.monotonic()
             page.goto(server.url(FINDER), wait_until="load")
             page.wait_for_function(_DONE)
             shown = time.monotonic() - started
-            _quiet(page, finished)
+            wait_quiet(page, finished)
             steps.append(_step("open /cases/", finished, before, page, shown))
             for group in ("district", "year"):
                 before, started = len(finished), time.monotonic()
@@ -94,15 +85,15 @@ def measure_finder(site_dir: Path, work_dir: Path) -> dict[str, Any]:
                 box.locator(f"input[name='{group}']").nth(best["position"]).check()
                 page.wait_for_function(_DONE_WITH, arg=f"{group}=")
                 shown = time.monotonic() - started
-                _quiet(page, finished)
+                wait_quiet(page, finished)
                 steps.append(_step(f"tick {group} {best['value']} ({best['count']})", finished, before, page, shown))
-        finally:
-            browser.close()
+    except ReaderMissing as missing:
+        return {"available": False, "note": str(missing)}
     total = sum(step["bytes"] for step in steps)
     every = [transfer for step in steps for transfer in step["transfers"]]
     return {
         "available": True,
-        "server": "nginx (deploy/nginx.conf)" if isinstance(server, NginxServer) else "python http.server (no gzip)",
+        "server": server_name,
         "complete": len(steps) == 3,
         "bytes": total,
         "home_bytes": home_bytes,
@@ -140,16 +131,6 @@ def _step(name: str, finished: list[tuple[str, int, float]], start: int, page: A
         "status": (page.text_content("[data-sl-finder-status]") or "").strip(),
         "transfers": transfers,
     }
-
-
-def _quiet(page: Any, finished: list[tuple[str, int, float]], *, quiet: float = 0.5, limit: float = 30) -> None:
-    """Wait until no response has finished for `quiet` seconds."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-        last = finished[-1][2] if finished else 0.0
-        if time.monotonic() - last >= quiet:
-            return
 
 
 def describe(result: dict[str, Any]) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from shangliang.local_site import CHROMIUM_ARGS, NginxServer, StaticServer, chromium_path
+from bench.reader import ReaderMissing, reading, wait_quiet
 
 PHONE: Any = {"width": 390, "height": 844}  # Playwright's ViewportSize
 SEARCH_BUTTON = 'header label.md-header__button[for="__search"]'
@@ -36,18 +36,9 @@ def probe_case(manifest: dict[str, Any]) -> dict[str, Any]:
 
 
 def measure_search(site_dir: Path, case: dict[str, Any], work_dir: Path) -> dict[str, Any]:
-    executable = chromium_path()
-    if executable is None:
-        return {"available": False, "note": "Chromium not installed (apt-get install chromium)"}
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return {"available": False, "note": "playwright not installed (pip install -e .[test])"}
-    server: NginxServer | StaticServer
-    server = NginxServer(site_dir, work_dir / "nginx") if NginxServer.available() else StaticServer(site_dir)
-    with server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS), headless=True)
-        try:
+        with reading(site_dir, work_dir) as reader:
+            browser, server = reader.browser, reader.server
             context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="zh-CN")
             context.route(lambda url: urlsplit(url).hostname not in (None, "127.0.0.1"),
                           lambda route: route.abort("blockedbyclient"))  # fmt: skip
@@ -67,7 +58,7 @@ def measure_search(site_dir: Path, case: dict[str, Any], work_dir: Path) -> dict
             cdp.on("Network.responseReceived", received)
             cdp.on("Network.loadingFinished", done)
             page.goto(server.base_url, wait_until="load")
-            _quiet(page, finished)
+            wait_quiet(page, finished)
             at_open = len(finished)
             page.click(SEARCH_BUTTON)
             page.wait_for_function(f"document.activeElement === document.querySelector('{INPUT}')")
@@ -79,18 +70,18 @@ def measure_search(site_dir: Path, case: dict[str, Any], work_dir: Path) -> dict
                 arg=case["query"],
             )
             shown = time.monotonic() - started
-            _quiet(page, finished)
+            wait_quiet(page, finished)
             hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.getAttribute('href'))")
             meta = page.text_content("[data-sl-search-meta]") or ""
-        finally:
-            browser.close()
+    except ReaderMissing as missing:
+        return {"available": False, "note": str(missing)}
     loaded = finished[at_open:]
     paths = [urlsplit(href).path for href in hrefs]
     wanted = "/" + case["url"]
     rank = next((number for number, path in enumerate(paths, start=1) if path.endswith(wanted)), None)
     return {
         "available": True,
-        "server": "nginx (deploy/nginx.conf)" if isinstance(server, NginxServer) else "python http.server (no gzip)",
+        "server": reader.server_name,
         "query": case["query"],
         "expected": wanted,
         "found": rank is not None,
@@ -103,13 +94,3 @@ def measure_search(site_dir: Path, case: dict[str, Any], work_dir: Path) -> dict
         "seconds_to_results": round(shown, 2),
         "largest": sorted(((urlsplit(url).path, size) for url, size, _ in loaded), key=lambda item: -item[1])[:5],
     }
-
-
-def _quiet(page: Any, finished: list[tuple[str, int, float]], *, quiet: float = 0.5, limit: float = 30) -> None:
-    """Wait until no response has finished for `quiet` seconds."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-        last = finished[-1][2] if finished else 0.0
-        if time.monotonic() - last >= quiet:
-            return

@@ -28,8 +28,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bench import measure, synthetic_tree
-from bench.search import INPUT, PHONE, RESULT_LINKS, SEARCH_BUTTON, _quiet, probe_case
-from shangliang.local_site import CHROMIUM_ARGS, NginxServer, StaticServer, chromium_path
+from bench.reader import ReaderMissing, reading, wait_quiet
+from bench.search import INPUT, PHONE, RESULT_LINKS, SEARCH_BUTTON, probe_case
 
 REPO = Path(__file__).resolve().parent.parent
 LIMIT_BYTES = 200_000
@@ -94,7 +94,7 @@ def _one(browser: Any, base_url: str, query: dict[str, str]) -> dict[str, Any]:
         cdp.on("Network.loadingFinished", lambda e: finished.append(
             (responses.get(e["requestId"], "?"), int(e["encodedDataLength"]), time.monotonic())))  # fmt: skip
         page.goto(base_url, wait_until="load")
-        _quiet(page, finished)
+        wait_quiet(page, finished)
         page.evaluate(TIMING)
         at_open = len(finished)
         page.click(SEARCH_BUTTON)
@@ -105,7 +105,7 @@ def _one(browser: Any, base_url: str, query: dict[str, str]) -> dict[str, Any]:
             arg=query["query"].strip(),
         )
         first_results = page.evaluate("() => window.__slFirstResults")
-        _quiet(page, finished)
+        wait_quiet(page, finished)
         hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.getAttribute('href'))")
     finally:
         context.close()
@@ -148,26 +148,17 @@ def _warm_times(browser: Any, base_url: str, rows: list[dict[str, str]]) -> list
 
 def measure_searches(site_dir: Path, tree: Path, manifest: dict[str, Any], work_dir: Path) -> dict[str, Any]:
     """Every query of `queries()` on the built site, each in a fresh context."""
-    executable = chromium_path()
-    if executable is None:
-        return {"available": False, "note": "Chromium not installed (apt-get install chromium)"}
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return {"available": False, "note": "playwright not installed (pip install -e .[test])"}
-    server: NginxServer | StaticServer
-    server = NginxServer(site_dir, work_dir / "nginx") if NginxServer.available() else StaticServer(site_dir)
-    with server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS), headless=True)
-        try:
+        with reading(site_dir, work_dir) as reader:
+            browser, server = reader.browser, reader.server
             rows = [_one(browser, server.base_url, query) for query in queries(tree, manifest)]
             warm = _warm_times(browser, server.base_url, rows)
-        finally:
-            browser.close()
+    except ReaderMissing as missing:
+        return {"available": False, "note": str(missing)}
     times = [row["first_results_ms"] for row in rows if row["first_results_ms"] is not None]
     return {
         "available": True,
-        "server": "nginx (deploy/nginx.conf)" if isinstance(server, NginxServer) else "python http.server (no gzip)",
+        "server": reader.server_name,
         "cases": len(manifest["cases"]),
         "queries": rows,
         "max_bytes": max(row["bytes"] for row in rows),
