@@ -265,7 +265,7 @@ def test_without_site_url_data_is_site_relative_and_feeds_are_skipped_with_a_war
     site = with_site_url(make_site(tmp_path, files), None)
     result = site.build()
     assert result.returncode == 0, result.stderr
-    assert "no Atom feeds written" in result.stderr and "site_url" in result.stderr
+    assert "没有生成 Atom 订阅" in result.stderr and "site_url" in result.stderr
     assert [record["url"] for record in read_json(site.site_dir)["cases"]] == ["cases/2024/a/"]
     assert not (site.site_dir / "feeds").exists()
     assert "application/atom+xml" not in site.html("") + site.html("districts/minhou/")

@@ -22,16 +22,11 @@ import yaml
 from shangliang.content.catalogue import LoadResult, load_catalogue
 from shangliang.content.limits import DEFAULT_BOUNDS, OPTION_OF_BOUND, Bounds
 from shangliang.content.links import links_leaving
-from shangliang.messages import current_language
+from shangliang.messages import say
 from shangliang.model import DEFAULT_FORMATS
 
 Progress = Callable[[int, int], None]
 """Called as `progress(done, total)` while files are read."""
-
-
-def _say(chinese: str, english: str) -> str:
-    """A message about `mkdocs.yml` in the language the run speaks."""
-    return english if current_language() == "en" else chinese
 
 
 class SettingsError(Exception):
@@ -70,21 +65,21 @@ class SiteSettings:
         try:
             raw = config_file.read_text(encoding="utf-8")
         except OSError as error:
-            raise SettingsError(_say(f"{config_file}：读不出网站配置（{error.strerror}）",
+            raise SettingsError(say(f"{config_file}：读不出网站配置（{error.strerror}）",
                                      f"{config_file}: cannot read the site configuration ({error.strerror})")) from None
         try:
             config = yaml.load(raw, Loader=_LenientLoader)
         except yaml.YAMLError as error:
-            raise SettingsError(_say(f"{config_file}：不是有效的 YAML（{error}）；请对照 README 检查缩进和冒号",
+            raise SettingsError(say(f"{config_file}：不是有效的 YAML（{error}）；请对照 README 检查缩进和冒号",
                                      f"{config_file}: not valid YAML ({error})")) from None
         if not isinstance(config, dict):
-            raise SettingsError(_say(f"{config_file}：应是一组“设置: 值”的行",
+            raise SettingsError(say(f"{config_file}：应是一组“设置: 值”的行",
                                      f"{config_file}: expected a mapping of settings"))
         docs_dir = config_file.parent / str(config.get("docs_dir") or "docs")
         options = _plugin_options(config)
         formats = options.get("formats") or DEFAULT_FORMATS
         if not (isinstance(formats, (list, tuple)) and all(isinstance(item, str) for item in formats)):
-            raise SettingsError(_say(f"{config_file}：plugins: shangliang: formats（协商形式）："
+            raise SettingsError(say(f"{config_file}：plugins: shangliang: formats（协商形式）："
                                      "应是一组名称，如 [微协商, 民情座谈会]",
                                      f"{config_file}: plugins: shangliang: formats: expected a list of names"))
         return cls(
@@ -104,7 +99,7 @@ def _bounds(config_file: Path, options: dict) -> Bounds:
         if option in options:
             value = options[option]
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise SettingsError(_say(f"{config_file}：plugins: shangliang: {option}：应是不小于 0 的整数",
+                raise SettingsError(say(f"{config_file}：plugins: shangliang: {option}：应是不小于 0 的整数",
                                          f"{config_file}: plugins: shangliang: {option}: expected a whole number"))
             bounds = replace(bounds, **{field: value})
     return bounds
@@ -138,7 +133,7 @@ def load_tree(settings: SiteSettings, progress: Progress | None = None) -> LoadR
     """Read and validate the whole content tree: the same problems a build reports."""
     docs_dir = settings.docs_dir
     if not docs_dir.is_dir():
-        raise SettingsError(_say(f"{settings.config_file}：docs_dir（内容文件夹）：没有文件夹 {docs_dir}",
+        raise SettingsError(say(f"{settings.config_file}：docs_dir（内容文件夹）：没有文件夹 {docs_dir}",
                                  f"{settings.config_file}: docs_dir: no such folder {docs_dir}"))
     listed = list(content_files(docs_dir))
     leaving = links_leaving(docs_dir, listed)

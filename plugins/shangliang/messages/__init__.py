@@ -13,10 +13,10 @@ Pure: imports nothing from MkDocs, and nothing of the content model.
 
 from shangliang.messages.catalogue import PHRASES, PROBLEMS, Param, Params, Phrase, phrase, problem_text
 from shangliang.messages.labels import label_of
-from shangliang.messages.language import LANGUAGES, Language, current_language, set_language
+from shangliang.messages.language import LANGUAGES, Language, current_language, say, set_language
 from shangliang.messages.wording import FieldName
 
 __all__ = [
     "LANGUAGES", "PHRASES", "PROBLEMS", "FieldName", "Language", "Param", "Params", "Phrase",
-    "current_language", "label_of", "phrase", "problem_text", "set_language",
+    "current_language", "label_of", "phrase", "problem_text", "say", "set_language",
 ]  # fmt: skip

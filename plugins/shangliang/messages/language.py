@@ -29,3 +29,8 @@ def checked_language(language: str) -> Language:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
     return cast(Language, language)
+
+
+def say(chinese: str, english: str) -> str:
+    """A message that is not a problem (a build note, a script's line) in the language the run speaks."""
+    return english if current_language() == "en" else chinese

@@ -54,7 +54,7 @@ from shangliang.content.catalogue import LoadResult, load_catalogue
 from shangliang.content.links import links_leaving
 from shangliang.content.markup import removed_markup_problem
 from shangliang.content.reading import read_document
-from shangliang.messages import set_language
+from shangliang.messages import say, set_language
 from shangliang.messages.summaries import content_errors
 from shangliang.outputs.feeds import write_feeds
 from shangliang.outputs.open_data import write_open_data
@@ -266,7 +266,8 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         if self.content is None:
             return output
         if not self.build.script_hashes:  # a theme without a 404 page: its scripts, from the first page
-            log.warning("no theme page to take the allowed inline scripts from; using %s's", page.file.src_uri)
+            log.warning(say("找不到主题自带的页面来取允许的内联脚本；改用 %s 的",
+                            "no theme page to take the allowed inline scripts from; using %s's"), page.file.src_uri)
             self.build.script_hashes |= inline_script_hashes(output)
         return with_policy_meta(output, self.build.script_hashes)
 
@@ -320,9 +321,12 @@ class ShangliangPlugin(BasePlugin[ShangliangConfig]):
         (site_dir / NGINX_FILE).write_text(nginx_include(self.build.script_hashes), encoding="utf-8")
         data = write_open_data(site_dir, content.load.catalogue, site_name=config.site_name, site_url=site_url)
         if not site_url:
-            log.warning("no Atom feeds written: feeds need absolute links; set site_url in mkdocs.yml")
+            log.warning(say("没有生成 Atom 订阅：订阅需要完整网址；请在 mkdocs.yml 里写上 site_url（网站地址）",
+                            "no Atom feeds written: feeds need absolute links; set site_url in mkdocs.yml"))
         feeds = write_feeds(site_dir, content.index, site_name=config.site_name, site_url=site_url) if site_url else ()
-        log.info("open data: %d cases in %s; %d Atom feeds in feeds/", data.count, ", ".join(data.paths), len(feeds))
+        log.info(say("开放数据：%d 个案例，写入 %s；feeds/ 里 %d 个 Atom 订阅",
+                     "open data: %d cases in %s; %d Atom feeds in feeds/"),
+                 data.count, ", ".join(data.paths), len(feeds))
         if not self.config.search:
             return
         try:
