@@ -313,7 +313,7 @@ def assert_gone_when_removed(preview: Preview, reader: Reader, src_uri: str) -> 
 def background_runs(preview: Preview) -> tuple[int, int]:
     """Runs of the preview's background job so far: open data and feeds, and the search index."""
     log = preview.text()
-    return log.count("open data:"), log.count("search index:")
+    return log.count("开放数据："), log.count("search index:")
 
 
 def wait_for_background(preview: Preview, before: tuple[int, int]) -> None:
@@ -324,7 +324,7 @@ def wait_for_background(preview: Preview, before: tuple[int, int]) -> None:
         after_last_build = log[log.rfind("Reloading browsers") :]
         if not all(now > then for now, then in zip(background_runs(preview), before, strict=True)):
             return False
-        if "open data:" not in after_last_build or "search index:" not in after_last_build:
+        if "开放数据：" not in after_last_build or "search index:" not in after_last_build:
             return False
         time.sleep(1.0)  # a run requested meanwhile would log again within this second
         return preview.text() == log
