@@ -99,11 +99,17 @@ def test_a_stage_without_a_date_is_an_error(empty):
     assert "YYYY-MM-DD" in error.message
 
 
-@pytest.mark.parametrize("written", ["2024-13", "九月", "2024/09"])
+@pytest.mark.parametrize("written", ["2024-13", "九月", "2024-09-"])
 def test_a_stage_date_that_is_not_a_date_is_an_error_of_that_stage(written):
     result = tree({CASE_PATH: case_yaml(extra=f"stages:\n  落实: {written}\n")})
     error = only_error(result, "stages.落实")
     assert "YYYY-MM-DD" in error.message
+
+
+def test_a_stage_date_written_loosely_is_an_error_giving_the_form_to_write():
+    result = tree({CASE_PATH: case_yaml(extra="stages:\n  落实: 2024/09\n")})
+    error = only_error(result, "stages.落实")
+    assert error.code == "date-loose-form" and "请写成 2024-09" in error.message
 
 
 @pytest.mark.parametrize("value", ["[选题, 协商]", "落实", "2024-06-18"])
