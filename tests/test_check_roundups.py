@@ -4,6 +4,7 @@ and the fix it names (`make roundups`) is a command of the README's set-up that 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -66,7 +67,9 @@ def test_the_command_check_names_is_the_readmes_make_target_that_writes_every_ro
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_roundups_runs_the_roundup_script_over_every_year() -> None:
-    # -n: print what make would run, run nothing (the set-up's pip install included).
-    result = subprocess.run(["make", "-n", "roundups"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    # -n: print what make would run, run nothing (the set-up's pip install included). Run as from a shell,
+    # whatever make runs these tests (`make test` passes MAKEFLAGS and MAKELEVEL down).
+    env = {name: value for name, value in os.environ.items() if name not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    result = subprocess.run(["make", "-n", "roundups"], cwd=REPO, capture_output=True, text=True, timeout=60, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == ".venv/bin/python scripts/roundup.py --all"
