@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
+from script_runs import ScriptRun, script_run
 from sites import BRAND_RONG, DISTRICT_GULOU, DISTRICT_MINHOU, REPO, Site, make_site, page
 
 from shangliang.content.catalogue import load_catalogue
@@ -63,39 +61,13 @@ def catalogue() -> Catalogue:
     return load_catalogue([(uri, text.encode()) for uri, text in SITE_FILES.items()]).catalogue
 
 
-def load_script(path: Path) -> ModuleType:
-    """A script of scripts/ as a module, so that its `main` runs in this process (fast), as the command would."""
-    spec = importlib.util.spec_from_file_location(f"script_{path.stem}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-Importer = Callable[..., Run]
+Importer = ScriptRun
 
 
 @pytest.fixture
 def run_import(site: Site, capfd: pytest.CaptureFixture[str]) -> Importer:
     """`import_article.py -f <site> …`, run in this process: exit code, stdout and stderr."""
-    script = load_script(IMPORT)
-
-    def run(*args: str | Path) -> Run:
-        try:
-            code = script.main(["-f", str(site.root / "mkdocs.yml"), *map(str, args)])
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else 1
-        out, err = capfd.readouterr()
-        return Run(code, out, err)
-
-    return run
+    return script_run(IMPORT, site.root / "mkdocs.yml", capfd)
 
 
 def run_process(site: Site, *args: str | Path) -> subprocess.CompletedProcess[str]:
